@@ -1,0 +1,54 @@
+using NodaTime;
+
+namespace CareRules.Model;
+
+/// <summary>
+/// One snapshot to evaluate: the instant <see cref="Now"/>, the customer, and optionally the order and the case.
+/// Immutable and thread-safe; one context may be evaluated by many threads at once.
+/// </summary>
+public sealed class CareContext
+{
+    /// <summary>Creates a context.</summary>
+    /// <param name="now">The evaluation instant.</param>
+    /// <param name="customer">Who the customer is to the shop.</param>
+    /// <param name="order">The order concerned, if any.</param>
+    /// <param name="case">The contact or incident, if any (proactive rules run on order state alone).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
+    /// <exception cref="CareRulesValidationException">Amounts are in more than one currency, or the case was opened after <paramref name="now"/>.</exception>
+    public CareContext(Instant now, Customer customer, Order? order = null, CareCase? @case = null)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var errors = new ErrorCollector(string.Empty);
+        var currency = customer.LifetimeValue.Currency;
+        if (order is not null && order.Total.Currency != currency)
+        {
+            errors.Add("order.total", $"must be in the customer's currency ({currency}), was {order.Total.Currency}.");
+        }
+
+        if (@case is not null && @case.OpenedAt > now)
+        {
+            errors.Add("case.openedAt", $"must not be after now ({now}), was {@case.OpenedAt}.");
+        }
+
+        errors.ThrowIfAny(nameof(CareContext));
+        Now = now;
+        Customer = customer;
+        Order = order;
+        Case = @case;
+    }
+
+    /// <summary>The evaluation instant.</summary>
+    public Instant Now { get; }
+
+    /// <summary>The customer.</summary>
+    public Customer Customer { get; }
+
+    /// <summary>The order concerned, if any.</summary>
+    public Order? Order { get; }
+
+    /// <summary>The contact or incident, if any.</summary>
+    public CareCase? Case { get; }
+
+    /// <summary>The currency of every amount in this context.</summary>
+    public Currency Currency => Customer.LifetimeValue.Currency;
+}
