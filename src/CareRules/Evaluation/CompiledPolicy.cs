@@ -1,0 +1,173 @@
+using CareRules.Model;
+using CareRules.Policy;
+using CareRules.Time;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// A built policy: rules frozen into arrays of compiled delegates sorted by id, parameters resolved, reasons fixed.
+/// Evaluation is one pass over the rules followed by resolution (catalog section 2). Sealed, immutable and
+/// thread-safe: build it once and share it; evaluate from any number of threads.
+/// </summary>
+public sealed class CompiledPolicy
+{
+    [ThreadStatic]
+    private static EvaluationBuffer? t_buffer;
+
+    private readonly CompiledRule[] _rules;
+    private readonly int _maxDecisions;
+    private readonly int _maxTrace;
+
+    internal CompiledPolicy(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
+    {
+        Name = name;
+        Version = version;
+        Id = name + "@" + version;
+        Parameters = parameters;
+        Calendar = calendar;
+        _rules = rules;
+        Currency = parameters.Currency;
+        MinMeaningfulGift = parameters.Money(CoreParameters.MinMeaningfulGift);
+        MaxGoodwillShareOfOrder = parameters.Get(CoreParameters.MaxGoodwillShareOfOrder);
+        GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
+        int outcomes = 0;
+        var infos = new RuleInfo[rules.Length];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            var r = rules[i];
+            outcomes += r.Outcomes.Length;
+            infos[i] = new RuleInfo(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.CapMultiplier, Array.ConvertAll(r.Outcomes, o => o.Type));
+        }
+
+        Rules = infos;
+        _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
+        _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
+    }
+
+    /// <summary>The pack's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The pack's version.</summary>
+    public string Version { get; }
+
+    /// <summary><c>name@version</c>, as verdicts name their pack.</summary>
+    public string Id { get; }
+
+    /// <summary>The resolved parameter values.</summary>
+    public ParameterValues Parameters { get; }
+
+    /// <summary>The business calendar (time zone, working hours, holidays).</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>The enabled rules, in id order.</summary>
+    public IReadOnlyList<RuleInfo> Rules { get; }
+
+    internal Currency Currency { get; }
+
+    internal Money MinMeaningfulGift { get; }
+
+    internal decimal MaxGoodwillShareOfOrder { get; }
+
+    internal decimal GoodwillBudget90Days { get; }
+
+    /// <summary>Creates a result buffer sized for this policy, for allocation-free evaluation. Use one per thread.</summary>
+    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace);
+
+    /// <summary>Evaluates a context and returns an immutable verdict.</summary>
+    /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
+    public Verdict Evaluate(CareContext context)
+    {
+        var buffer = t_buffer;
+        if (buffer is null || !ReferenceEquals(buffer.Policy, this))
+        {
+            t_buffer = buffer = CreateBuffer();
+        }
+
+        Evaluate(context, buffer);
+        return buffer.ToVerdict();
+    }
+
+    /// <summary>
+    /// Evaluates a context into a caller-provided buffer (from <see cref="CreateBuffer"/>); allocates nothing once the
+    /// buffer exists. The result stays in the buffer until its next use.
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffer belongs to another policy.</exception>
+    /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
+    public void Evaluate(CareContext context, EvaluationBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (!ReferenceEquals(buffer.Policy, this))
+        {
+            throw new ArgumentException($"The buffer was created by policy '{buffer.Policy.Id}', not by '{Id}'.", nameof(buffer));
+        }
+
+        if (context.Currency != Currency)
+        {
+            ThrowWrongCurrency(context);
+        }
+
+        buffer.Reset(context);
+        var rc = buffer.RuleContext;
+        var rules = _rules;
+        for (int r = 0; r < rules.Length; r++)
+        {
+            var rule = rules[r];
+            if (!rule.Condition(rc))
+            {
+                continue;
+            }
+
+            buffer.AddFired(rule);
+            var outcomes = rule.Outcomes;
+            for (int o = 0; o < outcomes.Length; o++)
+            {
+                var outcome = outcomes[o];
+                if (outcome.When is { } when && !when(rc))
+                {
+                    continue;
+                }
+
+                buffer.AddDecision(Produce(rule, outcome, o, rc));
+            }
+        }
+
+        Resolution.Resolve(this, buffer);
+    }
+
+    /// <summary>Checks that a context can be evaluated by this policy; returns every problem (empty when fine).</summary>
+    public IReadOnlyList<ValidationError> Check(CareContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var errors = new List<ValidationError>();
+        void CheckMoney(string path, Money m)
+        {
+            if (m.Currency != Currency)
+            {
+                errors.Add(new ValidationError(path + ".currency", $"expected {Currency} (the pack's currency), was {m.Currency}."));
+            }
+        }
+
+        CheckMoney("customer.lifetimeValue", context.Customer.LifetimeValue);
+        CheckMoney("customer.goodwillLast90Days", context.Customer.GoodwillLast90Days);
+        if (context.Order is { } order)
+        {
+            CheckMoney("order.total", order.Total);
+        }
+
+        return errors;
+    }
+
+    private static Decision Produce(CompiledRule rule, OutcomeDefinition o, int index, RuleContext rc) => o.Type switch
+    {
+        DecisionType.Compensate => new Decision(DecisionType.Compensate, rule.Id, o.Reason, rule.Priority, index,
+            offer: o.Offer, value: o.ValueOf is { } valueOf ? valueOf(rc) : o.FixedValue, percent: o.Percent, legal: o.Legal, dueBy: o.InstantOf?.Invoke(rc)),
+        DecisionType.Stop => new Decision(DecisionType.Stop, rule.Id, o.Reason, rule.Priority, index, stop: o.Stop, until: o.InstantOf?.Invoke(rc)),
+        DecisionType.Escalate => new Decision(DecisionType.Escalate, rule.Id, o.Reason, rule.Priority, index, to: o.To, priority: o.Priority, dueBy: o.InstantOf?.Invoke(rc)),
+        DecisionType.Notify => new Decision(DecisionType.Notify, rule.Id, o.Reason, rule.Priority, index, channel: o.Channel, message: o.Message, dueBy: o.InstantOf?.Invoke(rc)),
+        _ => new Decision(DecisionType.Advise, rule.Id, o.Reason, rule.Priority, index, advice: o.Advice),
+    };
+
+    private void ThrowWrongCurrency(CareContext context) =>
+        throw new CareRulesValidationException($"Context for policy '{Id}'", Check(context));
+}

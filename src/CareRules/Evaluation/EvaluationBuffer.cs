@@ -1,0 +1,102 @@
+using CareRules.Model;
+using CareRules.Policy;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// A caller-owned, reusable result area for <see cref="CompiledPolicy.Evaluate(CareContext, EvaluationBuffer)"/>:
+/// sized once for its policy, it is overwritten by each evaluation, so steady-state evaluation allocates nothing.
+/// Read the result through <see cref="Decisions"/>, <see cref="Fired"/>, <see cref="Trace"/> and
+/// <see cref="GoodwillTotal"/>, or copy it with <see cref="ToVerdict"/>. Not thread-safe: use one buffer per thread.
+/// </summary>
+public sealed class EvaluationBuffer
+{
+    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace)
+    {
+        Policy = policy;
+        RuleContext = new RuleContext(policy.Calendar);
+        DecisionArray = new Decision[maxDecisions];
+        Removed = new bool[maxDecisions];
+        FiredArray = new string[maxFired];
+        TraceArray = new TraceEntry[maxTrace];
+        GoodwillTotal = Money.Zero(policy.Parameters.Currency);
+    }
+
+    /// <summary>The policy this buffer belongs to.</summary>
+    public CompiledPolicy Policy { get; }
+
+    /// <summary>The case id of the last evaluated context, or null.</summary>
+    public string? CaseId { get; private set; }
+
+    /// <summary>The decisions of the last evaluation, in canonical order.</summary>
+    public ReadOnlySpan<Decision> Decisions => DecisionArray.AsSpan(0, DecisionCount);
+
+    /// <summary>The ids of the rules that fired in the last evaluation, in rule id order.</summary>
+    public ReadOnlySpan<string> Fired => FiredArray.AsSpan(0, FiredCount);
+
+    /// <summary>The trace of the last evaluation.</summary>
+    public ReadOnlySpan<TraceEntry> Trace => TraceArray.AsSpan(0, TraceCount);
+
+    /// <summary>The goodwill total of the last evaluation.</summary>
+    public Money GoodwillTotal { get; internal set; }
+
+    internal RuleContext RuleContext { get; }
+
+    internal Decision[] DecisionArray { get; }
+
+    internal bool[] Removed { get; }
+
+    internal int DecisionCount { get; set; }
+
+    internal string[] FiredArray { get; }
+
+    internal int FiredCount { get; set; }
+
+    internal TraceEntry[] TraceArray { get; }
+
+    internal int TraceCount { get; set; }
+
+    /// <summary>The highest-priority fired rule that suppresses goodwill, if any.</summary>
+    internal CompiledRule? SuppressedBy { get; set; }
+
+    /// <summary>The fired rule with the largest goodwill cap multiplier, if any raised it.</summary>
+    internal CompiledRule? CapRaisedBy { get; set; }
+
+    /// <summary>Copies the last result into an immutable <see cref="Verdict"/>.</summary>
+    public Verdict ToVerdict() => new(CaseId, Policy.Id, Decisions.ToArray(), GoodwillTotal, Fired.ToArray(), Trace.ToArray());
+
+    internal void Reset(CareContext context)
+    {
+        CaseId = context.Case?.Id;
+        DecisionCount = 0;
+        FiredCount = 0;
+        TraceCount = 0;
+        SuppressedBy = null;
+        CapRaisedBy = null;
+        GoodwillTotal = Money.Zero(Policy.Parameters.Currency);
+        RuleContext.Load(context);
+    }
+
+    internal void AddFired(CompiledRule rule)
+    {
+        FiredArray[FiredCount++] = rule.Id;
+        AddTrace(new TraceEntry(TraceKind.RuleFired, rule.Id));
+        if (rule.SuppressesGoodwill && (SuppressedBy is null || rule.Priority > SuppressedBy.Priority))
+        {
+            SuppressedBy = rule;
+        }
+
+        if (rule.CapMultiplier > 1m && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
+        {
+            CapRaisedBy = rule;
+        }
+    }
+
+    internal void AddDecision(in Decision decision)
+    {
+        Removed[DecisionCount] = false;
+        DecisionArray[DecisionCount++] = decision;
+    }
+
+    internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;
+}

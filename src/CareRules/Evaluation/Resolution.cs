@@ -1,0 +1,319 @@
+using CareRules.Model;
+using NodaTime;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// Resolution of the raw decisions of one evaluation (catalog section 2), in place in the buffer, allocation-free:
+/// <list type="number">
+/// <item>Suppression: when a fired rule suppresses goodwill, every goodwill offer goes (legal remedies and apologies stay).</item>
+/// <item>Merging: duplicates of the same offer kind keep the larger (a legal one beats a goodwill one); identical
+/// stops, notifications and advice keep one; one escalation per target with the highest priority and the earliest
+/// due-by. Offers are merged before the cap so that a duplicate never uses up goodwill room.</item>
+/// <item>Goodwill cap: <c>min(maxGoodwillShareOfOrder × order.total, goodwillBudget90Days − customer.goodwillLast90Days)</c>,
+/// never below zero, both limits multiplied by the largest cap multiplier of a fired rule. Offers are kept from the
+/// highest priority down; the first that does not fit is reduced to the room left (a reduced discount keeps its
+/// percent, its value becomes the most it may be worth) or dropped when that room is below
+/// <c>minMeaningfulGift</c>; every offer after it is dropped. When the budget room is below the minimum meaningful
+/// gift and goodwill was cut away entirely, a <c>stop no-goodwill</c> decision (rule <c>resolution.goodwill-budget</c>) is added.</item>
+/// <item>Order: by type (stop, escalate, compensate, notify, advise); escalations by urgency first; then rule priority
+/// (higher first), rule id (ordinal), and the outcome's position in its rule.</item>
+/// </list>
+/// </summary>
+internal static class Resolution
+{
+    /// <summary>The rule id of the decision resolution adds when the goodwill budget is exhausted.</summary>
+    public const string GoodwillBudgetRuleId = "resolution.goodwill-budget";
+
+    private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
+
+    public static void Resolve(CompiledPolicy policy, EvaluationBuffer b)
+    {
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        int count = b.DecisionCount;
+
+        // 1. Suppression
+        if (b.SuppressedBy is { } suppressor)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (d[i].IsGoodwill)
+                {
+                    removed[i] = true;
+                    b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d[i].RuleId, suppressor.Id, DecisionType.Compensate, d[i].Offer, before: d[i].Value));
+                }
+            }
+        }
+
+        // 2. Merging of duplicates
+        for (int i = 0; i < count; i++)
+        {
+            if (removed[i])
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < count; j++)
+            {
+                if (removed[j] || !SameSlot(d[i], d[j]))
+                {
+                    continue;
+                }
+
+                bool jWins = Beats(d[j], d[i]);
+                int winner = jWins ? j : i;
+                int loser = jWins ? i : j;
+                d[winner] = Merge(d[winner], d[loser]);
+                removed[loser] = true;
+                var kind = d[i].Type switch
+                {
+                    DecisionType.Compensate => TraceKind.DuplicateMerged,
+                    DecisionType.Escalate => TraceKind.EscalationMerged,
+                    _ => TraceKind.DecisionMerged,
+                };
+                b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
+                if (jWins)
+                {
+                    break; // i is gone; j carries on the comparison with later decisions in its own turn
+                }
+            }
+        }
+
+        // 3. Goodwill cap
+        ApplyCap(policy, b, count);
+        count = Compact(b);
+
+        // 4. Canonical order (insertion sort: stable, allocation-free, n is small)
+        for (int i = 1; i < count; i++)
+        {
+            var x = d[i];
+            int j = i - 1;
+            while (j >= 0 && Compare(d[j], x) > 0)
+            {
+                d[j + 1] = d[j];
+                j--;
+            }
+
+            d[j + 1] = x;
+        }
+    }
+
+    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b, int count)
+    {
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        int goodwillCount = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (!removed[i] && d[i].IsGoodwill)
+            {
+                goodwillCount++;
+            }
+        }
+
+        var currency = policy.Currency;
+        if (goodwillCount == 0)
+        {
+            b.GoodwillTotal = Money.Zero(currency);
+            return;
+        }
+
+        var rc = b.RuleContext;
+        decimal multiplier = 1m;
+        if (b.CapRaisedBy is { } raiser)
+        {
+            multiplier = raiser.CapMultiplier;
+            b.AddTrace(new TraceEntry(TraceKind.CapRaised, raiser.Id, raiser.Id, factor: multiplier));
+        }
+
+        decimal budgetRoom = (policy.GoodwillBudget90Days * multiplier) - rc.Customer.GoodwillLast90Days.Amount;
+        decimal cap = budgetRoom;
+        if (rc.Order is { } order)
+        {
+            decimal shareCap = decimal.Round(order.Total.Amount * policy.MaxGoodwillShareOfOrder * multiplier, 2, MidpointRounding.AwayFromZero);
+            cap = Math.Min(cap, shareCap);
+        }
+
+        cap = Math.Max(cap, 0m);
+        var capMoney = new Money(cap, currency);
+        decimal minGift = policy.MinMeaningfulGift.Amount;
+
+        // Keep order: highest rule priority first, then rule id, then outcome position.
+        Span<int> keep = goodwillCount <= 64 ? stackalloc int[goodwillCount] : new int[goodwillCount];
+        int n = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (!removed[i] && d[i].IsGoodwill)
+            {
+                int k = n++;
+                while (k > 0 && KeepOrder(d[keep[k - 1]], d[i]) > 0)
+                {
+                    keep[k] = keep[k - 1];
+                    k--;
+                }
+
+                keep[k] = i;
+            }
+        }
+
+        decimal remaining = cap;
+        decimal total = 0m;
+        bool overflowed = false;
+        for (int k = 0; k < n; k++)
+        {
+            int i = keep[k];
+            decimal v = d[i].Value?.Amount ?? 0m;
+            if (!overflowed && v <= remaining)
+            {
+                remaining -= v;
+                total += v;
+                continue;
+            }
+
+            if (!overflowed)
+            {
+                overflowed = true;
+                if (remaining > 0m && remaining >= minGift)
+                {
+                    var reduced = new Money(remaining, currency);
+                    b.AddTrace(new TraceEntry(TraceKind.CapReduced, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: reduced, limit: capMoney));
+                    d[i] = d[i].WithValue(reduced, d[i].Percent);
+                    total += remaining;
+                    remaining = 0m;
+                    continue;
+                }
+
+                removed[i] = true;
+                b.AddTrace(remaining > 0m
+                    ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
+                    : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
+                continue;
+            }
+
+            removed[i] = true;
+            b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
+        }
+
+        b.GoodwillTotal = new Money(total, currency);
+        if (total == 0m && budgetRoom < minGift && !HasStop(b, count, Evaluation.StopKind.NoGoodwill))
+        {
+            b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
+            b.AddDecision(new Decision(DecisionType.Stop, GoodwillBudgetRuleId, BudgetExhaustedReason, int.MinValue, 0, stop: Evaluation.StopKind.NoGoodwill));
+        }
+    }
+
+    private static bool HasStop(EvaluationBuffer b, int count, StopKind stop)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (!b.Removed[i] && b.DecisionArray[i].Type == DecisionType.Stop && b.DecisionArray[i].Stop == stop)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Compact(EvaluationBuffer b)
+    {
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        int w = 0;
+        for (int r = 0; r < b.DecisionCount; r++)
+        {
+            if (!removed[r])
+            {
+                d[w] = d[r];
+                removed[w] = false;
+                w++;
+            }
+        }
+
+        for (int r = w; r < b.DecisionCount; r++)
+        {
+            d[r] = default;
+        }
+
+        b.DecisionCount = w;
+        return w;
+    }
+
+    private static bool SameSlot(in Decision a, in Decision b) =>
+        a.Type == b.Type && a.Type switch
+        {
+            DecisionType.Compensate => a.Offer == b.Offer,
+            DecisionType.Stop => a.Stop == b.Stop,
+            DecisionType.Escalate => a.To == b.To,
+            DecisionType.Notify => a.Channel == b.Channel && a.Message == b.Message,
+            _ => a.Advice == b.Advice,
+        };
+
+    /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
+    private static bool Beats(in Decision a, in Decision b)
+    {
+        if (a.Type == DecisionType.Compensate)
+        {
+            if (a.Legal != b.Legal)
+            {
+                return a.Legal;
+            }
+
+            decimal av = a.Value?.Amount ?? -1m;
+            decimal bv = b.Value?.Amount ?? -1m;
+            if (av != bv)
+            {
+                return av > bv;
+            }
+        }
+        else if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
+        {
+            return a.Priority > b.Priority;
+        }
+
+        if (a.RulePriority != b.RulePriority)
+        {
+            return a.RulePriority > b.RulePriority;
+        }
+
+        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return byId != 0 ? byId < 0 : a.OutcomeIndex < b.OutcomeIndex;
+    }
+
+    private static Decision Merge(in Decision winner, in Decision loser) => winner.Type switch
+    {
+        DecisionType.Escalate => winner.WithEscalation(winner.Priority, Earliest(winner.DueBy, loser.DueBy)),
+        DecisionType.Notify or DecisionType.Compensate => winner.WithDueBy(Earliest(winner.DueBy, loser.DueBy)),
+        _ => winner,
+    };
+
+    private static Instant? Earliest(Instant? a, Instant? b) =>
+        a is null ? b : b is null ? a : (a.Value <= b.Value ? a : b);
+
+    private static int KeepOrder(in Decision a, in Decision b)
+    {
+        if (a.RulePriority != b.RulePriority)
+        {
+            return b.RulePriority.CompareTo(a.RulePriority);
+        }
+
+        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return byId != 0 ? byId : a.OutcomeIndex.CompareTo(b.OutcomeIndex);
+    }
+
+    private static int Compare(in Decision a, in Decision b)
+    {
+        if (a.Type != b.Type)
+        {
+            return a.Type.CompareTo(b.Type);
+        }
+
+        if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
+        {
+            return b.Priority.CompareTo(a.Priority);
+        }
+
+        return KeepOrder(a, b);
+    }
+}
