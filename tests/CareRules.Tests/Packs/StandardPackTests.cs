@@ -554,10 +554,25 @@ public sealed class StandardPackTests
         var escalation = v.Decisions.Where(d => d is { Type: DecisionType.Escalate, To: EscalationTarget.Supervisor, Priority: EscalationPriority.Urgent }).ToList();
         Assert.Equal(escalates, escalation.Count == 1);
         Assert.Equal(deemedAccepted, v.Decisions.Any(d => d is { Type: DecisionType.Compensate, Offer: OfferKind.PartialRefund, Legal: true }));
-        if (daysAgo == 10)
+        if (escalates)
         {
-            Assert.Equal(Utc(2026, 11, 27, 23), escalation[0].DueBy);
+            // unanswered for days, the reply SLA is breached too: one merged escalation, urgent, due by the earlier
+            // of now (the SLA) and the end of the complaint's last day (20 Nov for the overdue one)
+            Assert.Equal(deemedAccepted ? Utc(2026, 11, 20, 23) : s.Now, escalation[0].DueBy);
+            Assert.Contains(v.Trace, t => t.Kind == TraceKind.EscalationMerged);
         }
+    }
+
+    [Fact]
+    public void ComplaintDeadline_Alone_IsDueBeforeTheDeemedAcceptedDate()
+    {
+        var s = Base.Delivered(25);
+        s = s.Case(k => k with { Kind = CaseKind.StatutoryComplaint, OpenedAt = s.DaysAgo(10), Unanswered = true });
+
+        var v = Eval(s, StandardPack.Build(b => b.DisableRule("reply.sla-breached")));
+
+        // opened Fri 13 Nov: day 14 is Fri 27 Nov, so the answer is due by its end, 28 Nov 00:00 in Warsaw
+        Assert.Equal(Utc(2026, 11, 27, 23), v.Decisions.Single(d => d.Type == DecisionType.Escalate).DueBy);
     }
 
     [Fact]
