@@ -306,12 +306,12 @@ internal static class Resolution
     {
         if (a.Type != b.Type)
         {
-            return a.Type.CompareTo(b.Type);
+            return ((int)a.Type).CompareTo((int)b.Type); // casts: Enum.CompareTo(object) would box
         }
 
         if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
         {
-            return b.Priority.CompareTo(a.Priority);
+            return ((int)b.Priority).CompareTo((int)a.Priority);
         }
 
         return KeepOrder(a, b);

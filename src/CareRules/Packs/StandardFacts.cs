@@ -20,11 +20,10 @@ internal static class StandardFacts
         c.Order is { PromisedBy: { } promised } o && IsUndelivered(o) && c.Today > promised;
 
     /// <summary>The same local time <paramref name="days"/> calendar days later in the shop's zone (DST-correct).</summary>
-    public static Instant PlusLocalDays(BusinessCalendar calendar, Instant instant, int days) =>
-        instant.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
+    public static Instant PlusLocalDays(BusinessCalendar calendar, Instant instant, int days) => calendar.PlusLocalDays(instant, days);
 
     /// <summary>The end of a local day: the start of the next one.</summary>
-    public static Instant EndOfLocalDay(BusinessCalendar calendar, LocalDate date) => calendar.StartOfDay(date.PlusDays(1));
+    public static Instant EndOfLocalDay(BusinessCalendar calendar, LocalDate date) => calendar.EndOfDay(date);
 
     public static int DaysBetween(LocalDate from, LocalDate to) => to.ToDateOnly().DayNumber - from.ToDateOnly().DayNumber;
 

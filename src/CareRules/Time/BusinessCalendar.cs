@@ -37,8 +37,6 @@ public sealed class BusinessCalendar
     /// </summary>
     public const int MaxDaysWithoutBusinessTime = 366 * 5;
 
-    // Offsets are within ±18 h, so a local time this far from any zone transition maps to exactly one instant.
-    private static readonly Duration TransitionMargin = Duration.FromDays(3);
 
     /// <summary>Creates a business calendar.</summary>
     /// <param name="zone">The shop's time zone, in which working hours and local dates are read.</param>
@@ -301,9 +299,9 @@ public sealed class BusinessCalendar
         throw NoBusinessDay(date);
     }
 
-    /// <summary>The instant the local date starts in <see cref="Zone"/> (<see cref="DateTimeZone.AtStartOfDay"/>; usually midnight).</summary>
+    /// <summary>The instant the local date starts in <see cref="Zone"/> (as <see cref="DateTimeZone.AtStartOfDay"/>: usually midnight); allocation-free.</summary>
     /// <param name="date">A local date.</param>
-    public Instant StartOfDay(LocalDate date) => Zone.AtStartOfDay(date).ToInstant();
+    public Instant StartOfDay(LocalDate date) => AtLocal(date.AtMidnight());
 
     /// <summary>
     /// The last day of a statutory period of <paramref name="days"/> calendar days that starts with an event
@@ -344,22 +342,51 @@ public sealed class BusinessCalendar
     public override string ToString() => $"{Zone.Id}, {Hours}, {Holidays.Name}";
 
     /// <summary>
-    /// Maps a local date and time in <see cref="Zone"/> to an instant exactly as
-    /// <see cref="Resolvers.LenientResolver"/> does, without allocating when the local time is not within days of
-    /// an offset transition (the common case).
+    /// Maps a local date and time in <see cref="Zone"/> to an instant exactly as <see cref="Resolvers.LenientResolver"/>
+    /// does (an ambiguous time takes the earlier instant; a time skipped by a gap is shifted forward by the gap's
+    /// length), without allocating: it reads the zone's cached intervals around the time instead of building a mapping.
     /// </summary>
-    internal Instant ToInstant(LocalDateTime local)
+    public Instant AtLocal(LocalDateTime local)
     {
         var asUtc = local.InUtc().ToInstant();
-        var interval = Zone.GetZoneInterval(asUtc);
-        if ((!interval.HasStart || asUtc - interval.Start >= TransitionMargin)
-            && (!interval.HasEnd || interval.End - asUtc >= TransitionMargin))
+        var here = Zone.GetZoneInterval(asUtc);
+        var before = here.HasStart ? Zone.GetZoneInterval(here.Start - Duration.Epsilon) : null;
+        var after = here.HasEnd ? Zone.GetZoneInterval(here.End) : null;
+
+        // Earliest interval first: the first that contains the candidate instant wins (lenient: earlier of two).
+        if (before is not null && Contains(before, asUtc - Span(before)))
         {
-            return new OffsetDateTime(local, interval.WallOffset).ToInstant();
+            return asUtc - Span(before);
         }
 
-        return Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+        if (Contains(here, asUtc - Span(here)))
+        {
+            return asUtc - Span(here);
+        }
+
+        if (after is not null && Contains(after, asUtc - Span(after)))
+        {
+            return asUtc - Span(after);
+        }
+
+        // In a gap: shift forward by the gap, i.e. read the local time with the offset in force before the gap.
+        var gapStart = before is not null && asUtc - Span(here) < here.Start ? before : here;
+        return asUtc - Span(gapStart);
+
+        static bool Contains(ZoneInterval interval, Instant instant) =>
+            (!interval.HasStart || instant >= interval.Start) && (!interval.HasEnd || instant < interval.End);
+
+        static Duration Span(ZoneInterval interval) => Duration.FromSeconds(interval.WallOffset.Seconds);
     }
+
+    /// <summary>The same local wall-clock time <paramref name="days"/> calendar days later (or earlier) in <see cref="Zone"/>; DST-correct and allocation-free.</summary>
+    public Instant PlusLocalDays(Instant instant, int days) =>
+        AtLocal(instant.InZone(Zone).LocalDateTime.PlusDays(days));
+
+    /// <summary>The end of a local date in <see cref="Zone"/>: the instant the next day starts.</summary>
+    public Instant EndOfDay(LocalDate date) => StartOfDay(date.PlusDays(1));
+
+    internal Instant ToInstant(LocalDateTime local) => AtLocal(local);
 
     private bool IsInWorkingInterval(LocalDate date, Instant instant) =>
         TryGetWorkingInterval(date, out var open, out var close) && open <= instant && instant < close;
