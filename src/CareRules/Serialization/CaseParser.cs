@@ -842,9 +842,13 @@ internal sealed class CaseParser
 
         foreach (var e in ex.Errors)
         {
-            Add(e.Path.Length == 0 ? "$" : e.Path.StartsWith('$') ? e.Path : "$." + e.Path, e.Message);
+            Add(ToJsonPath(e.Path), e.Message);
         }
     }
+
+    /// <summary>A model path (<c>order.deliveredAt</c>, relative to the context) as a JSON path (<c>$.order.deliveredAt</c>).</summary>
+    internal static string ToJsonPath(string modelPath) =>
+        modelPath.Length == 0 ? "$" : modelPath.StartsWith('$') ? modelPath : "$." + modelPath;
 
     private static class CustomerField
     {
