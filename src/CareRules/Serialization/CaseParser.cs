@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CareRules.Model;
@@ -64,7 +65,7 @@ internal sealed class CaseParser
             reason = reason[..cut];
         }
 
-        return new CaseReadResult(index, null, null, [new ValidationError("$", $"is not valid JSON at line {lineNumber}, byte {position}: {reason}")]);
+        return new CaseReadResult(index, null, null, [new ValidationError("$", string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {lineNumber}, byte {position}: {reason}"))]);
     }
 
     /// <summary>Reads the case whose first token the reader is on.</summary>
@@ -649,14 +650,14 @@ internal sealed class CaseParser
         {
             string raw = Encoding.UTF8.GetString(r.ValueSpan);
             Add(path, r.TryGetDecimal(out var d) && decimal.Truncate(d) == d
-                ? $"must be a whole number from 0 to {int.MaxValue}, was {raw}."
+                ? $"must be a whole number from 0 to 2147483647, was {raw}."
                 : $"must be a whole number, was {raw}.");
             return false;
         }
 
         if (count < 0)
         {
-            Add(path, $"must be zero or more, was {count}.");
+            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be zero or more, was {count}."));
             return false;
         }
 

@@ -326,6 +326,23 @@ public sealed class CaseJsonReaderTests
         Assert.Equal(message, error.Message);
     }
 
+    [Fact]
+    public void Read_UnderACultureWithAnotherMinusSign_MessagesStayInvariant()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE"); // minus sign U+2212
+            var error = AssertSingleError(CaseSamples.Edit(n => Set(n, "customer.orders", -1)));
+
+            Assert.Equal("must be zero or more, was -1.", error.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
     [Theory]
     [InlineData("order.total")]
     [InlineData("customer.lifetimeValue")]
