@@ -1,0 +1,324 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using CareRules.Model;
+
+namespace CareRules.Serialization;
+
+/// <summary>
+/// Reads case files in the format of catalog section 5 into <see cref="CareContext"/>s, strictly: unknown fields,
+/// missing required fields, wrong JSON types, other currencies, negative amounts, unparsable instants and dates,
+/// unknown catalog names, duplicate flags and impossible orders of events are all errors, and every problem of a
+/// case is reported at once, each with a JSON path relative to the case object (<c>$.order.total.currency</c>).
+/// One bad case never stops the good ones beside it. Static and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para><b>Input shapes</b>, detected from the content: one case object; a JSON array of case objects; or JSON Lines
+/// (one case object per line, blank lines skipped). Input whose first non-blank byte is <c>[</c> is an array. Otherwise,
+/// input with more than one non-blank line, at least one of which is a complete JSON object on its own, is JSON Lines;
+/// anything else is one object, which may span lines. A UTF-8 byte order mark is skipped; empty or blank input holds
+/// no case and reads as an empty list.</para>
+/// <para><b>Malformed JSON</b>: a single object or an array that does not parse gives exactly one result (index 0, no
+/// case id) with one error at <c>$</c> naming the 1-based line and byte of the problem — cases of an array that does
+/// not parse are not evaluated, since it is unknown how many there are. In JSON Lines a line that does not parse is an
+/// error for that line's case only.</para>
+/// <para><b>Fields</b> (camelCase, as in section 5; null is accepted exactly where the model has an optional value):
+/// top level: <c>customer</c> (required), <c>now</c> (optional; missing or null reads the
+/// <see cref="CaseReadOptions.Clock"/>, and without a clock is an error), <c>order</c> and <c>case</c> (optional, may be
+/// null). Customer: <c>id</c>, <c>since</c>, <c>orders</c>, <c>lifetimeValue</c> required; the three counters default
+/// to 0 and <c>goodwillLast90Days</c> to zero. Order: <c>id</c>, <c>placedAt</c>, <c>total</c>, <c>status</c>
+/// required; the others default as the <see cref="Order"/> constructor does (prepaid, tracking none, informed of
+/// withdrawal, not exempt, not notified of a delay; dates null). Case: <c>id</c>, <c>openedAt</c>, <c>kind</c>
+/// required; channel email, fault unknown, no flags, no requests, carrier claim none by default. Money is
+/// <c>{ "amount": 349.99, "currency": "PLN" }</c>, both required, the amount a non-negative JSON number with at most
+/// two decimals (so that writing it back with two decimals is exact). Instants are ISO-8601 UTC ending in <c>Z</c>
+/// (<c>2026-11-23T10:00:00Z</c>, fractional seconds allowed); local dates are <c>yyyy-MM-dd</c>. Enumeration values
+/// use the catalog names of <see cref="CatalogNames"/>; <c>flags</c> and <c>requests</c> are arrays of them.</para>
+/// <para>Each field may appear once (a repeated field is an error). Checked across fields, as the model
+/// constructors do: shipped not before placed, delivered not before shipped (nor placed), a <c>delivered</c> status
+/// has <c>deliveredAt</c>, first reply not before opened, and the case not opened after <c>now</c>.</para>
+/// <para>Paths of errors: <c>$</c> is the case object even inside an array or JSON Lines (the result's
+/// <see cref="CaseReadResult.Index"/> says which case); unknown fields are named in their path
+/// (<c>$.order.colour</c>); array elements by index (<c>$.case.flags[1]</c>).</para>
+/// </remarks>
+public static class CaseJsonReader
+{
+    /// <summary>Reads every case of UTF-8 JSON input.</summary>
+    /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <returns>One result per case, in input order.</returns>
+    public static IReadOnlyList<CaseReadResult> Read(ReadOnlySpan<byte> utf8Json, CaseReadOptions? options = null)
+    {
+        var parser = new CaseParser(options ?? CaseReadOptions.Default);
+        var input = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+        int start = FirstNonBlank(input);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        if (input[start] == (byte)'[')
+        {
+            return ReadArray(input, parser);
+        }
+
+        return input[start] == (byte)'{' && IsJsonLines(input)
+            ? ReadLines(input, parser)
+            : ReadSingle(input, parser);
+    }
+
+    /// <summary>Reads every case of JSON text.</summary>
+    /// <param name="json">One case object, an array of them, or JSON Lines.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <returns>One result per case, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static IReadOnlyList<CaseReadResult> Read(string json, CaseReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(json));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(json, buffer);
+            return Read(buffer.AsSpan(0, length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads every case of a stream of UTF-8 JSON (read to its end; the stream is not disposed).</summary>
+    /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <returns>One result per case, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <remarks>JSON Lines are read line by line; an array or a single object is read into memory first. For large
+    /// batches prefer <see cref="Enumerate"/>, which does not hold every result at once.</remarks>
+    public static IReadOnlyList<CaseReadResult> Read(Stream utf8Json, CaseReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        if (utf8Json is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            var unread = segment.AsSpan((int)Math.Min(memory.Position, segment.Count));
+            memory.Position = memory.Length;
+            return Read(unread, options);
+        }
+
+        return [.. Enumerate(utf8Json, options)];
+    }
+
+    /// <summary>
+    /// Reads the cases of a stream of UTF-8 JSON lazily, one result per case in input order, as the enumeration
+    /// advances. JSON Lines are streamed line by line with memory bounded by the longest line, so a batch of a
+    /// million cases never holds more than one case at a time; an array or a single object (or JSON Lines whose
+    /// first line does not parse) is read into memory first. The results are the same as <see cref="Read(ReadOnlySpan{byte}, CaseReadOptions?)"/>
+    /// gives for the same bytes.
+    /// </summary>
+    /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8; not disposed, and must stay
+    /// open while enumerating. Errors reading it (e.g. <see cref="IOException"/>) surface from the enumeration.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <returns>A lazy sequence of results; enumerate it once.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static IEnumerable<CaseReadResult> Enumerate(Stream utf8Json, CaseReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return EnumerateCore(utf8Json, options ?? CaseReadOptions.Default);
+    }
+
+    /// <summary>Reads every case of a stream of UTF-8 JSON asynchronously (read to its end; the stream is not disposed).</summary>
+    /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels reading the stream.</param>
+    /// <returns>One result per case, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static async Task<IReadOnlyList<CaseReadResult>> ReadAsync(Stream utf8Json, CaseReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var copy = new MemoryStream();
+        await utf8Json.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        return Read(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+    }
+
+    private static List<CaseReadResult> ReadSingle(ReadOnlySpan<byte> input, CaseParser parser)
+    {
+        var reader = new Utf8JsonReader(input);
+        try
+        {
+            reader.Read();
+            var result = parser.Parse(ref reader, 0);
+            reader.Read(); // throws on anything but white space after the value
+            return [result];
+        }
+        catch (JsonException ex)
+        {
+            return [CaseParser.Malformed(0, ex)];
+        }
+    }
+
+    private static List<CaseReadResult> ReadArray(ReadOnlySpan<byte> input, CaseParser parser)
+    {
+        var reader = new Utf8JsonReader(input);
+        var results = new List<CaseReadResult>();
+        try
+        {
+            reader.Read(); // [
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                results.Add(parser.Parse(ref reader, results.Count));
+            }
+
+            reader.Read(); // throws on anything but white space after the array, or on a missing ]
+            return results;
+        }
+        catch (JsonException ex)
+        {
+            return [CaseParser.Malformed(0, ex)];
+        }
+    }
+
+    private static List<CaseReadResult> ReadLines(ReadOnlySpan<byte> input, CaseParser parser)
+    {
+        var results = new List<CaseReadResult>();
+        long lineNumber = 0;
+        while (!input.IsEmpty)
+        {
+            var line = NextLine(ref input);
+            lineNumber++;
+            if (FirstNonBlank(line) >= 0)
+            {
+                results.Add(ReadLine(line, parser, results.Count, lineNumber));
+            }
+        }
+
+        return results;
+    }
+
+    private static CaseReadResult ReadLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber)
+    {
+        var reader = new Utf8JsonReader(line);
+        try
+        {
+            reader.Read();
+            var result = parser.Parse(ref reader, index);
+            reader.Read(); // throws on a second value on the line
+            return result;
+        }
+        catch (JsonException ex)
+        {
+            return CaseParser.Malformed(index, ex, lineNumber);
+        }
+    }
+
+    private static IEnumerable<CaseReadResult> EnumerateCore(Stream stream, CaseReadOptions options)
+    {
+        using var lines = new Utf8LineReader(stream);
+        var parser = new CaseParser(options);
+        long lineNumber = 0;
+        int index = 0;
+        bool streaming = false;
+        while (lines.TryReadLine(out var line))
+        {
+            lineNumber++;
+            int start = FirstNonBlank(line.Span);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            if (!streaming)
+            {
+                // The first non-blank line decides: a complete object on its own line starts JSON Lines (one line
+                // alone reads the same either way); anything else is read whole, exactly as the span overload does.
+                if (line.Span[start] != (byte)'{' || !IsCompleteValue(line.Span))
+                {
+                    foreach (var result in ReadBuffered(lines, line, lineNumber, options))
+                    {
+                        yield return result;
+                    }
+
+                    yield break;
+                }
+
+                streaming = true;
+            }
+
+            yield return ReadLine(line.Span, parser, index++, lineNumber);
+        }
+    }
+
+    /// <summary>Reads the whole input into memory: the blank lines already skipped, the current line, then the rest.</summary>
+    private static IReadOnlyList<CaseReadResult> ReadBuffered(Utf8LineReader lines, ReadOnlyMemory<byte> current, long lineNumber, CaseReadOptions options)
+    {
+        using var all = new MemoryStream();
+        for (long i = 1; i < lineNumber; i++)
+        {
+            all.WriteByte((byte)'\n'); // keeps line numbers in error messages
+        }
+
+        all.Write(current.Span);
+        all.WriteByte((byte)'\n');
+        lines.CopyRestTo(all);
+        return Read(all.GetBuffer().AsSpan(0, (int)all.Length), options);
+    }
+
+    /// <summary>True when the input has more than one non-blank line and one of them is a complete JSON object by itself.</summary>
+    private static bool IsJsonLines(ReadOnlySpan<byte> input)
+    {
+        int nonBlank = 0;
+        bool completeLine = false;
+        while (!input.IsEmpty && !(nonBlank > 1 && completeLine))
+        {
+            var line = NextLine(ref input);
+            int start = FirstNonBlank(line);
+            if (start < 0)
+            {
+                continue;
+            }
+
+            nonBlank++;
+            completeLine = completeLine || (line[start] == (byte)'{' && IsCompleteValue(line));
+        }
+
+        return nonBlank > 1 && completeLine;
+    }
+
+    private static bool IsCompleteValue(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: false, state: default);
+        try
+        {
+            // Not the final block: an incomplete value (the first line of a multi-line object) is "false", not an error.
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return false;
+            }
+
+            return FirstNonBlank(line[(int)reader.BytesConsumed..]) < 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> input)
+    {
+        int end = input.IndexOf((byte)'\n');
+        ReadOnlySpan<byte> line;
+        if (end < 0)
+        {
+            line = input;
+            input = default;
+        }
+        else
+        {
+            line = input[..end];
+            input = input[(end + 1)..];
+        }
+
+        return line;
+    }
+
+    /// <summary>The index of the first byte that is not JSON white space, or -1.</summary>
+    private static int FirstNonBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8);
+}

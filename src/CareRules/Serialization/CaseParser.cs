@@ -1,0 +1,940 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CareRules.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CareRules.Serialization;
+
+/// <summary>
+/// Reads one case object of the case format (catalog section 5) from a <see cref="Utf8JsonReader"/> positioned on
+/// it, and collects every problem instead of stopping at the first. Paths are relative to the case object
+/// (<c>$.order.total.currency</c>). Leaves the reader on the last token of the value. Not thread-safe: one instance
+/// per read call. Syntax errors are not caught here: the <see cref="JsonException"/> reaches the caller, which
+/// knows whether one line or the whole input is lost.
+/// </summary>
+internal sealed class CaseParser
+{
+    private const string InstantExample = "2026-11-23T10:00:00Z";
+
+    private static readonly ObjectSchema s_root = new("$", ["now", "customer", "order", "case"], "customer");
+
+    private static readonly ObjectSchema s_customer = new(
+        "$.customer",
+        ["id", "since", "orders", "lifetimeValue", "contactsLast7Days", "incidentsLast90Days", "unfoundedComplaintsLast90Days", "goodwillLast90Days"],
+        "id", "since", "orders", "lifetimeValue");
+
+    private static readonly ObjectSchema s_order = new(
+        "$.order",
+        ["id", "placedAt", "total", "payment", "status", "promisedBy", "shippedAt", "deliveredAt", "delayNotified", "tracking", "withdrawalInformed", "withdrawalExempt", "backorderUntil"],
+        "id", "placedAt", "total", "status");
+
+    private static readonly ObjectSchema s_case = new(
+        "$.case",
+        ["id", "openedAt", "kind", "channel", "fault", "firstReplyAt", "flags", "carrierClaim", "requests"],
+        "id", "openedAt", "kind");
+
+    private static readonly ObjectSchema s_lifetimeValue = MoneySchema(s_customer.PathOf(CustomerField.LifetimeValue));
+    private static readonly ObjectSchema s_goodwill = MoneySchema(s_customer.PathOf(CustomerField.GoodwillLast90Days));
+    private static readonly ObjectSchema s_total = MoneySchema(s_order.PathOf(OrderField.Total));
+
+    private readonly Currency _currency;
+    private readonly byte[] _currencyUtf8;
+    private readonly IClock? _clock;
+    private List<ValidationError>? _errors;
+
+    public CaseParser(CaseReadOptions options)
+    {
+        _currency = options.Currency;
+        _currencyUtf8 = Encoding.UTF8.GetBytes(options.Currency.Code);
+        _clock = options.Clock;
+    }
+
+    private int ErrorCount => _errors?.Count ?? 0;
+
+    /// <summary>An error for the whole input or line: the JSON does not parse.</summary>
+    public static CaseReadResult Malformed(int index, JsonException exception, long? line = null)
+    {
+        long lineNumber = line ?? (exception.LineNumber ?? 0) + 1;
+        long position = (exception.BytePositionInLine ?? 0) + 1;
+        string reason = exception.Message;
+        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            reason = reason[..cut];
+        }
+
+        return new CaseReadResult(index, null, null, [new ValidationError("$", string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {lineNumber}, byte {position}: {reason}"))]);
+    }
+
+    /// <summary>Reads the case whose first token the reader is on.</summary>
+    public CaseReadResult Parse(ref Utf8JsonReader r, int index)
+    {
+        _errors = null;
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            Add("$", "a case must be a JSON object, was " + Describe(ref r) + ".");
+            r.Skip();
+            return Invalid(index, null);
+        }
+
+        int seen = 0;
+        bool nowGiven = false;
+        Instant? now = null;
+        var customer = default(CustomerDraft);
+        bool customerOk = false;
+        var order = OrderDraft.Defaults;
+        bool hasOrder = false, orderOk = false;
+        var @case = CaseDraft.Defaults;
+        bool hasCase = false, caseOk = false;
+
+        while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+        {
+            if (!NextField(ref r, s_root, ref seen, out int field))
+            {
+                continue;
+            }
+
+            switch (field)
+            {
+                case 0: // now
+                    if (r.TokenType != JsonTokenType.Null)
+                    {
+                        nowGiven = true;
+                        if (ReadInstant(ref r, s_root.PathOf(0), out var n))
+                        {
+                            now = n;
+                        }
+                    }
+
+                    break;
+                case 1: // customer
+                    customerOk = ReadCustomer(ref r, ref customer);
+                    break;
+                case 2: // order
+                    if (r.TokenType != JsonTokenType.Null)
+                    {
+                        hasOrder = true;
+                        orderOk = ReadOrder(ref r, ref order);
+                    }
+
+                    break;
+                default: // case
+                    if (r.TokenType != JsonTokenType.Null)
+                    {
+                        hasCase = true;
+                        caseOk = ReadCase(ref r, ref @case);
+                    }
+
+                    break;
+            }
+        }
+
+        RequireFields(s_root, seen);
+        if (!nowGiven)
+        {
+            if (_clock is not null)
+            {
+                now = _clock.GetCurrentInstant();
+            }
+            else
+            {
+                Add(s_root.PathOf(0), "is required: the case has no 'now' and no clock was configured (CaseReadOptions.Clock).");
+            }
+        }
+
+        if (hasCase && @case.OpenedAtValid && now is { } at && @case.OpenedAt > at)
+        {
+            Add(s_case.PathOf(CaseField.OpenedAt), $"must not be after now ({Format(at)}), was {Format(@case.OpenedAt)}.");
+            caseOk = false;
+        }
+
+        string? caseId = hasCase ? @case.Id : null;
+
+        // Build every object whose fields are valid, even when another object is bad: the model constructors are
+        // a safety net that maps any rule this reader does not check itself to a JSON path.
+        Customer? builtCustomer = customerOk ? BuildCustomer(in customer) : null;
+        Order? builtOrder = hasOrder && orderOk ? BuildOrder(in order) : null;
+        CareCase? builtCase = hasCase && caseOk ? BuildCase(in @case) : null;
+        if (_errors is not null || builtCustomer is null || now is null)
+        {
+            return Invalid(index, caseId);
+        }
+
+        try
+        {
+            return new CaseReadResult(index, caseId, new CareContext(now.Value, builtCustomer, builtOrder, builtCase), []);
+        }
+        catch (CareRulesValidationException ex)
+        {
+            AddModelErrors(ex);
+            return Invalid(index, caseId);
+        }
+    }
+
+    private bool ReadCustomer(ref Utf8JsonReader r, ref CustomerDraft d)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType(ref r, s_customer.Path, "an object");
+        }
+
+        int before = ErrorCount;
+        int seen = 0;
+        while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+        {
+            if (!NextField(ref r, s_customer, ref seen, out int field))
+            {
+                continue;
+            }
+
+            string path = s_customer.PathOf(field);
+            switch (field)
+            {
+                case CustomerField.Id:
+                    ReadText(ref r, path, out d.Id);
+                    break;
+                case CustomerField.Since:
+                    if (ReadDate(ref r, path, nullable: false, out var since))
+                    {
+                        d.Since = since!.Value;
+                    }
+
+                    break;
+                case CustomerField.Orders:
+                    ReadCount(ref r, path, out d.Orders);
+                    break;
+                case CustomerField.LifetimeValue:
+                    ReadMoney(ref r, s_lifetimeValue, out d.LifetimeValue);
+                    break;
+                case CustomerField.ContactsLast7Days:
+                    ReadCount(ref r, path, out d.ContactsLast7Days);
+                    break;
+                case CustomerField.IncidentsLast90Days:
+                    ReadCount(ref r, path, out d.IncidentsLast90Days);
+                    break;
+                case CustomerField.UnfoundedComplaintsLast90Days:
+                    ReadCount(ref r, path, out d.UnfoundedComplaintsLast90Days);
+                    break;
+                default: // goodwillLast90Days
+                    if (ReadMoney(ref r, s_goodwill, out var goodwill))
+                    {
+                        d.GoodwillLast90Days = goodwill;
+                    }
+
+                    break;
+            }
+        }
+
+        RequireFields(s_customer, seen);
+        return ErrorCount == before;
+    }
+
+    private bool ReadOrder(ref Utf8JsonReader r, ref OrderDraft d)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType(ref r, s_order.Path, "an object or null");
+        }
+
+        int before = ErrorCount;
+        int seen = 0;
+        bool placedOk = false, shippedOk = true, deliveredOk = true;
+        while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+        {
+            if (!NextField(ref r, s_order, ref seen, out int field))
+            {
+                continue;
+            }
+
+            string path = s_order.PathOf(field);
+            switch (field)
+            {
+                case OrderField.Id:
+                    ReadText(ref r, path, out d.Id);
+                    break;
+                case OrderField.PlacedAt:
+                    placedOk = ReadInstant(ref r, path, out d.PlacedAt);
+                    break;
+                case OrderField.Total:
+                    ReadMoney(ref r, s_total, out d.Total);
+                    break;
+                case OrderField.Payment:
+                    ReadEnum(ref r, path, out d.Payment);
+                    break;
+                case OrderField.Status:
+                    ReadEnum(ref r, path, out d.Status);
+                    break;
+                case OrderField.PromisedBy:
+                    ReadDate(ref r, path, nullable: true, out d.PromisedBy);
+                    break;
+                case OrderField.ShippedAt:
+                    shippedOk = ReadOptionalInstant(ref r, path, out d.ShippedAt);
+                    break;
+                case OrderField.DeliveredAt:
+                    deliveredOk = ReadOptionalInstant(ref r, path, out d.DeliveredAt);
+                    break;
+                case OrderField.DelayNotified:
+                    ReadBool(ref r, path, out d.DelayNotified);
+                    break;
+                case OrderField.Tracking:
+                    ReadEnum(ref r, path, out d.Tracking);
+                    break;
+                case OrderField.WithdrawalInformed:
+                    ReadBool(ref r, path, out d.WithdrawalInformed);
+                    break;
+                case OrderField.WithdrawalExempt:
+                    ReadBool(ref r, path, out d.WithdrawalExempt);
+                    break;
+                default: // backorderUntil
+                    ReadDate(ref r, path, nullable: true, out d.BackorderUntil);
+                    break;
+            }
+        }
+
+        RequireFields(s_order, seen);
+
+        // The order of events, as the Order constructor checks it, but reported alongside every other problem.
+        if (placedOk && shippedOk && d.ShippedAt is { } shipped && shipped < d.PlacedAt)
+        {
+            Add(s_order.PathOf(OrderField.ShippedAt), $"must not be before placedAt ({Format(d.PlacedAt)}), was {Format(shipped)}.");
+        }
+
+        if (deliveredOk && d.DeliveredAt is { } delivered)
+        {
+            if (shippedOk && d.ShippedAt is { } s && delivered < s)
+            {
+                Add(s_order.PathOf(OrderField.DeliveredAt), $"must not be before shippedAt ({Format(s)}), was {Format(delivered)}.");
+            }
+            else if (placedOk && delivered < d.PlacedAt)
+            {
+                Add(s_order.PathOf(OrderField.DeliveredAt), $"must not be before placedAt ({Format(d.PlacedAt)}), was {Format(delivered)}.");
+            }
+        }
+
+        if (deliveredOk && d.DeliveredAt is null && d.Status == OrderStatus.Delivered)
+        {
+            Add(s_order.PathOf(OrderField.DeliveredAt), "is required when status is 'delivered'.");
+        }
+
+        return ErrorCount == before;
+    }
+
+    private bool ReadCase(ref Utf8JsonReader r, ref CaseDraft d)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType(ref r, s_case.Path, "an object or null");
+        }
+
+        int before = ErrorCount;
+        int seen = 0;
+        bool replyOk = true;
+        while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+        {
+            if (!NextField(ref r, s_case, ref seen, out int field))
+            {
+                continue;
+            }
+
+            string path = s_case.PathOf(field);
+            switch (field)
+            {
+                case CaseField.Id:
+                    if (ReadText(ref r, path, out var id))
+                    {
+                        d.Id = id;
+                    }
+
+                    break;
+                case CaseField.OpenedAt:
+                    d.OpenedAtValid = ReadInstant(ref r, path, out d.OpenedAt);
+                    break;
+                case CaseField.Kind:
+                    ReadEnum(ref r, path, out d.Kind);
+                    break;
+                case CaseField.Channel:
+                    ReadEnum(ref r, path, out d.Channel);
+                    break;
+                case CaseField.Fault:
+                    ReadEnum(ref r, path, out d.Fault);
+                    break;
+                case CaseField.FirstReplyAt:
+                    replyOk = ReadOptionalInstant(ref r, path, out d.FirstReplyAt);
+                    break;
+                case CaseField.Flags:
+                    if (ReadNameSet<CaseFlags>(ref r, path, "flag", out int flags))
+                    {
+                        d.Flags = (CaseFlags)flags;
+                    }
+
+                    break;
+                case CaseField.CarrierClaim:
+                    ReadEnum(ref r, path, out d.CarrierClaim);
+                    break;
+                default: // requests
+                    if (ReadNameSet<CustomerRequests>(ref r, path, "request", out int requests))
+                    {
+                        d.Requests = (CustomerRequests)requests;
+                    }
+
+                    break;
+            }
+        }
+
+        RequireFields(s_case, seen);
+        if (d.OpenedAtValid && replyOk && d.FirstReplyAt is { } reply && reply < d.OpenedAt)
+        {
+            Add(s_case.PathOf(CaseField.FirstReplyAt), $"must not be before openedAt ({Format(d.OpenedAt)}), was {Format(reply)}.");
+        }
+
+        return ErrorCount == before;
+    }
+
+    // ---- fields and objects -------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// On a property name: matches it against the schema and moves to its value. Reports (and skips) unknown and
+    /// repeated fields, returning false for them.
+    /// </summary>
+    private bool NextField(ref Utf8JsonReader r, ObjectSchema schema, ref int seen, out int field)
+    {
+        // Fields usually come in the documented order: look first after the last field seen.
+        int hint = seen == 0 ? 0 : 32 - int.LeadingZeroCount(seen);
+        if (hint >= schema.Count)
+        {
+            hint = 0;
+        }
+
+        return NextField(ref r, schema, hint, ref seen, out field);
+    }
+
+    private bool NextField(ref Utf8JsonReader r, ObjectSchema schema, int hint, ref int seen, out int field)
+    {
+        field = schema.Match(ref r, hint);
+        if (field < 0)
+        {
+            string name = SafeString(ref r);
+            r.Read();
+            r.Skip();
+            Add(ObjectSchema.Child(schema.Path, name), $"unknown field '{name}'; allowed fields are {schema.Allowed}.");
+            return false;
+        }
+
+        r.Read();
+        int bit = 1 << field;
+        if ((seen & bit) != 0)
+        {
+            r.Skip();
+            Add(schema.PathOf(field), "appears more than once; give each field once.");
+            return false;
+        }
+
+        seen |= bit;
+        return true;
+    }
+
+    private void RequireFields(ObjectSchema schema, int seen)
+    {
+        int missing = schema.RequiredMask & ~seen;
+        for (int i = 0; missing != 0 && i < schema.Count; i++)
+        {
+            if ((missing & (1 << i)) != 0)
+            {
+                Add(schema.PathOf(i), "is required.");
+            }
+        }
+    }
+
+    private bool ReadMoney(ref Utf8JsonReader r, ObjectSchema schema, out Money value)
+    {
+        value = default;
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            return WrongType(ref r, schema.Path, $"a money object like {{ \"amount\": 12.50, \"currency\": \"{_currency.Code}\" }}");
+        }
+
+        int before = ErrorCount;
+        int seen = 0;
+        decimal amount = 0m;
+        while (r.Read() && r.TokenType != JsonTokenType.EndObject)
+        {
+            if (!NextField(ref r, schema, ref seen, out int field))
+            {
+                continue;
+            }
+
+            if (field == 0)
+            {
+                ReadAmount(ref r, schema.PathOf(0), out amount);
+            }
+            else
+            {
+                ReadCurrency(ref r, schema.PathOf(1));
+            }
+        }
+
+        RequireFields(schema, seen);
+        if (ErrorCount != before)
+        {
+            return false;
+        }
+
+        value = new Money(amount, _currency);
+        return true;
+    }
+
+    private bool ReadAmount(ref Utf8JsonReader r, string path, out decimal value)
+    {
+        value = 0m;
+        if (r.TokenType != JsonTokenType.Number)
+        {
+            return WrongType(ref r, path, "a number");
+        }
+
+        string Raw(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
+        if (!r.TryGetDecimal(out var amount))
+        {
+            Add(path, $"must be a number within the decimal range, was {Raw(ref r)}.");
+            return false;
+        }
+
+        if (amount < 0m)
+        {
+            Add(path, $"must not be negative, was {Raw(ref r)}.");
+            return false;
+        }
+
+        if (decimal.Round(amount, 2) != amount)
+        {
+            Add(path, $"must have at most 2 decimal places, was {Raw(ref r)}.");
+            return false;
+        }
+
+        value = amount;
+        return true;
+    }
+
+    private void ReadCurrency(ref Utf8JsonReader r, string path)
+    {
+        if (r.TokenType != JsonTokenType.String)
+        {
+            WrongType(ref r, path, $"a currency code string ({_currency.Code})");
+        }
+        else if (!r.ValueTextEquals(_currencyUtf8))
+        {
+            string code = SafeString(ref r);
+            Add(path, Currency.TryParse(code, out var other)
+                ? $"expected {_currency.Code}, was {other.Code}."
+                : $"expected {_currency.Code}, was '{Shorten(code)}', which is not an ISO 4217 code (three upper-case letters).");
+        }
+    }
+
+    // ---- values -------------------------------------------------------------------------------------------------
+
+    private bool ReadText(ref Utf8JsonReader r, string path, out string value)
+    {
+        value = string.Empty;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref r, path, "a non-empty string");
+        }
+
+        if (!TryGetString(ref r, path, out var text))
+        {
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Add(path, "must be a non-empty string.");
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    private bool ReadInstant(ref Utf8JsonReader r, string path, out Instant value)
+    {
+        value = default;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref r, path, $"an ISO-8601 UTC instant string like {InstantExample}");
+        }
+
+        if (!r.ValueIsEscaped && IsoText.TryParseInstant(r.ValueSpan, out value))
+        {
+            return true;
+        }
+
+        if (!TryGetString(ref r, path, out var text))
+        {
+            return false;
+        }
+
+        var result = InstantPattern.ExtendedIso.Parse(text);
+        if (!result.Success)
+        {
+            Add(path, $"'{Shorten(text)}' is not an ISO-8601 UTC instant; expected e.g. {InstantExample} (UTC, ending in Z).");
+            return false;
+        }
+
+        value = result.Value;
+        return true;
+    }
+
+    private bool ReadOptionalInstant(ref Utf8JsonReader r, string path, out Instant? value)
+    {
+        value = null;
+        if (r.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref r, path, $"an ISO-8601 UTC instant string like {InstantExample}, or null");
+        }
+
+        bool ok = ReadInstant(ref r, path, out var instant);
+        value = ok ? instant : null;
+        return ok;
+    }
+
+    private bool ReadDate(ref Utf8JsonReader r, string path, bool nullable, out LocalDate? value)
+    {
+        value = null;
+        if (nullable && r.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref r, path, nullable ? "a local date string (yyyy-MM-dd), or null" : "a local date string (yyyy-MM-dd)");
+        }
+
+        if (!r.ValueIsEscaped && IsoText.TryParseDate(r.ValueSpan, out var date))
+        {
+            value = date;
+            return true;
+        }
+
+        if (!TryGetString(ref r, path, out var text))
+        {
+            return false;
+        }
+
+        var result = LocalDatePattern.Iso.Parse(text);
+        if (!result.Success)
+        {
+            Add(path, $"'{Shorten(text)}' is not a local date; expected yyyy-MM-dd, e.g. 2026-11-14.");
+            return false;
+        }
+
+        value = result.Value;
+        return true;
+    }
+
+    private bool ReadCount(ref Utf8JsonReader r, string path, out int value)
+    {
+        value = 0;
+        if (r.TokenType != JsonTokenType.Number)
+        {
+            return WrongType(ref r, path, "a whole number");
+        }
+
+        if (!r.TryGetInt32(out var count))
+        {
+            string raw = Encoding.UTF8.GetString(r.ValueSpan);
+            Add(path, r.TryGetDecimal(out var d) && decimal.Truncate(d) == d
+                ? $"must be a whole number from 0 to 2147483647, was {raw}."
+                : $"must be a whole number, was {raw}.");
+            return false;
+        }
+
+        if (count < 0)
+        {
+            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be zero or more, was {count}."));
+            return false;
+        }
+
+        value = count;
+        return true;
+    }
+
+    private bool ReadBool(ref Utf8JsonReader r, string path, out bool value)
+    {
+        value = r.TokenType == JsonTokenType.True;
+        return r.TokenType is JsonTokenType.True or JsonTokenType.False || WrongType(ref r, path, "true or false");
+    }
+
+    private bool ReadEnum<TEnum>(ref Utf8JsonReader r, string path, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        if (r.TokenType != JsonTokenType.String)
+        {
+            return WrongType(ref r, path, "a string, one of " + CatalogNames.Expected<TEnum>());
+        }
+
+        int i = CatalogJson<TEnum>.Match(ref r);
+        if (i < 0)
+        {
+            Add(path, $"unknown value '{Shorten(SafeString(ref r))}'; expected {CatalogNames.Expected<TEnum>()}.");
+            return false;
+        }
+
+        value = CatalogJson<TEnum>.Value(i);
+        return true;
+    }
+
+    /// <summary>Reads an array of catalog names into a flag set; reports unknown names, non-strings and duplicates by element.</summary>
+    private bool ReadNameSet<TEnum>(ref Utf8JsonReader r, string path, string noun, out int bits)
+        where TEnum : struct, Enum
+    {
+        bits = 0;
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            return WrongType(ref r, path, $"an array of {noun} names");
+        }
+
+        int before = ErrorCount;
+        int index = 0;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.String)
+            {
+                WrongType(ref r, ObjectSchema.Element(path, index), $"a {noun} name, one of {CatalogNames.Expected<TEnum>()}");
+            }
+            else
+            {
+                int i = CatalogJson<TEnum>.Match(ref r);
+                if (i < 0)
+                {
+                    Add(ObjectSchema.Element(path, index), $"unknown {noun} '{Shorten(SafeString(ref r))}'; expected {CatalogNames.Expected<TEnum>()}.");
+                }
+                else if ((bits & CatalogJson<TEnum>.Bits(i)) != 0)
+                {
+                    Add(ObjectSchema.Element(path, index), $"duplicate {noun} '{CatalogJson<TEnum>.Name(i)}'; give each {noun} once.");
+                }
+                else
+                {
+                    bits |= CatalogJson<TEnum>.Bits(i);
+                }
+            }
+
+            index++;
+        }
+
+        return ErrorCount == before;
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /// <summary>Reports a value of the wrong JSON type, skips it, and returns false.</summary>
+    private bool WrongType(ref Utf8JsonReader r, string path, string expected)
+    {
+        Add(path, $"must be {expected}, was {Describe(ref r)}.");
+        r.Skip();
+        return false;
+    }
+
+    private bool TryGetString(ref Utf8JsonReader r, string path, out string value)
+    {
+        try
+        {
+            value = r.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            Add(path, "must be valid text: the string holds invalid UTF-8 or an unpaired surrogate escape.");
+            return false;
+        }
+    }
+
+    /// <summary>The string or property name under the reader, for a message; never throws.</summary>
+    private static string SafeString(ref Utf8JsonReader r)
+    {
+        try
+        {
+            return r.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return "(invalid text)";
+        }
+    }
+
+    private static string Describe(ref Utf8JsonReader r) => r.TokenType switch
+    {
+        JsonTokenType.String => $"the string '{Shorten(SafeString(ref r))}'",
+        JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(r.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => r.TokenType.ToString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    private static ObjectSchema MoneySchema(string path) => new(path, ["amount", "currency"], "amount", "currency");
+
+    /// <summary>A rejected case: its errors, copied so that the result is immutable.</summary>
+    private CaseReadResult Invalid(int index, string? caseId) =>
+        new(index, caseId, null, _errors is { Count: > 0 } errors ? errors.ToArray() : [new ValidationError("$", "is invalid.")]);
+
+    private void Add(string path, string message) => (_errors ??= []).Add(new ValidationError(path, message));
+
+    private Customer? BuildCustomer(in CustomerDraft d)
+    {
+        try
+        {
+            return d.Build();
+        }
+        catch (CareRulesValidationException ex)
+        {
+            AddModelErrors(ex);
+            return null;
+        }
+    }
+
+    private Order? BuildOrder(in OrderDraft d)
+    {
+        try
+        {
+            return d.Build();
+        }
+        catch (CareRulesValidationException ex)
+        {
+            AddModelErrors(ex);
+            return null;
+        }
+    }
+
+    private CareCase? BuildCase(in CaseDraft d)
+    {
+        try
+        {
+            return d.Build();
+        }
+        catch (CareRulesValidationException ex)
+        {
+            AddModelErrors(ex);
+            return null;
+        }
+    }
+
+    /// <summary>Maps the errors of a model constructor (<c>order.deliveredAt</c>) to JSON paths (<c>$.order.deliveredAt</c>).</summary>
+    private void AddModelErrors(CareRulesValidationException ex)
+    {
+        if (ex.Errors.Count == 0)
+        {
+            Add("$", ex.Message);
+        }
+
+        foreach (var e in ex.Errors)
+        {
+            Add(ToJsonPath(e.Path), e.Message);
+        }
+    }
+
+    /// <summary>A model path (<c>order.deliveredAt</c>, relative to the context) as a JSON path (<c>$.order.deliveredAt</c>).</summary>
+    internal static string ToJsonPath(string modelPath) =>
+        modelPath.Length == 0 ? "$" : modelPath.StartsWith('$') ? modelPath : "$." + modelPath;
+
+    private static class CustomerField
+    {
+        public const int Id = 0, Since = 1, Orders = 2, LifetimeValue = 3, ContactsLast7Days = 4, IncidentsLast90Days = 5,
+            UnfoundedComplaintsLast90Days = 6, GoodwillLast90Days = 7;
+    }
+
+    private static class OrderField
+    {
+        public const int Id = 0, PlacedAt = 1, Total = 2, Payment = 3, Status = 4, PromisedBy = 5, ShippedAt = 6, DeliveredAt = 7,
+            DelayNotified = 8, Tracking = 9, WithdrawalInformed = 10, WithdrawalExempt = 11, BackorderUntil = 12;
+    }
+
+    private static class CaseField
+    {
+        public const int Id = 0, OpenedAt = 1, Kind = 2, Channel = 3, Fault = 4, FirstReplyAt = 5, Flags = 6, CarrierClaim = 7, Requests = 8;
+    }
+
+    private struct CustomerDraft
+    {
+        public string Id;
+        public LocalDate Since;
+        public int Orders;
+        public Money LifetimeValue;
+        public int ContactsLast7Days;
+        public int IncidentsLast90Days;
+        public int UnfoundedComplaintsLast90Days;
+        public Money? GoodwillLast90Days;
+
+        public readonly Customer Build() => new(
+            Id, Since, Orders, LifetimeValue, ContactsLast7Days, IncidentsLast90Days, UnfoundedComplaintsLast90Days, GoodwillLast90Days);
+    }
+
+    /// <summary>An order being read; fields not in the JSON keep the defaults of the <see cref="Order"/> constructor.</summary>
+    private struct OrderDraft
+    {
+        public string Id;
+        public Instant PlacedAt;
+        public Money Total;
+        public OrderStatus Status;
+        public PaymentMethod Payment;
+        public LocalDate? PromisedBy;
+        public Instant? ShippedAt;
+        public Instant? DeliveredAt;
+        public bool DelayNotified;
+        public TrackingStatus Tracking;
+        public bool WithdrawalInformed;
+        public bool WithdrawalExempt;
+        public LocalDate? BackorderUntil;
+
+        public static OrderDraft Defaults => new()
+        {
+            Id = string.Empty,
+            Payment = PaymentMethod.Prepaid,
+            Tracking = TrackingStatus.None,
+            WithdrawalInformed = true,
+        };
+
+        public readonly Order Build() => new(
+            Id, PlacedAt, Total, Status, Payment, PromisedBy, ShippedAt, DeliveredAt, DelayNotified, Tracking, WithdrawalInformed, WithdrawalExempt, BackorderUntil);
+    }
+
+    /// <summary>A case being read; fields not in the JSON keep the defaults of the <see cref="CareCase"/> constructor.</summary>
+    private struct CaseDraft
+    {
+        public string? Id;
+        public Instant OpenedAt;
+        public CaseKind Kind;
+        public ContactChannel Channel;
+        public Fault Fault;
+        public Instant? FirstReplyAt;
+        public CaseFlags Flags;
+        public CarrierClaimState CarrierClaim;
+        public CustomerRequests Requests;
+        public bool OpenedAtValid;
+
+        public static CaseDraft Defaults => new()
+        {
+            Channel = ContactChannel.Email,
+            Fault = Fault.Unknown,
+            Flags = CaseFlags.None,
+            CarrierClaim = CarrierClaimState.None,
+            Requests = CustomerRequests.None,
+        };
+
+        public readonly CareCase Build() => new(Id!, OpenedAt, Kind, Channel, Fault, FirstReplyAt, Flags, CarrierClaim, Requests);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using CareRules.Evaluation;
+
+namespace CareRules.Serialization;
+
+/// <summary>
+/// Writes a <see cref="Verdict"/> as JSON (catalog section 5): <c>caseId</c>, <c>pack</c>, <c>decisions</c>,
+/// <c>goodwillTotal</c>, <c>fired</c>, <c>trace</c>. Byte-stable: fixed property order, invariant culture, amounts
+/// always with two decimals, instants as ISO-8601 UTC, <c>\n</c> new lines when indented — the same verdict always gives
+/// the same bytes. Static and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>A decision holds <c>type</c>, <c>rule</c>, <c>reason</c>, then the fields of its type (section 2), optional ones
+/// only when present: compensate → <c>offer</c>, <c>value</c>?, <c>percent</c>?, <c>legal</c>, <c>dueBy</c>?; stop →
+/// <c>stop</c>, <c>until</c>?; escalate → <c>to</c>, <c>priority</c>, <c>dueBy</c>?; notify → <c>channel</c>,
+/// <c>message</c>, <c>dueBy</c>?; advise → <c>advice</c>. A trace entry is
+/// <c>{ "kind", "rule", "cause"?, "message" }</c>. <c>caseId</c> is written as <c>null</c> for a context without a case,
+/// so every verdict has the same shape.</para>
+/// <para>Example: <c>{"caseId":"K-1","pack":"standard@1.0.0","decisions":[{"type":"compensate","rule":"delay.gift","reason":"…",
+/// "offer":"gift-in-parcel","value":{"amount":20.00,"currency":"PLN"},"legal":false}],"goodwillTotal":{"amount":20.00,"currency":"PLN"},
+/// "fired":["delay.gift"],"trace":[{"kind":"rule-fired","rule":"delay.gift","message":"Rule delay.gift fired."}]}</c></para>
+/// </remarks>
+public static class VerdictJsonWriter
+{
+    private static readonly JsonEncodedText CaseId = JsonEncodedText.Encode("caseId");
+    private static readonly JsonEncodedText Pack = JsonEncodedText.Encode("pack");
+    private static readonly JsonEncodedText Decisions = JsonEncodedText.Encode("decisions");
+    private static readonly JsonEncodedText GoodwillTotal = JsonEncodedText.Encode("goodwillTotal");
+    private static readonly JsonEncodedText Fired = JsonEncodedText.Encode("fired");
+    private static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText Offer = JsonEncodedText.Encode("offer");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText Percent = JsonEncodedText.Encode("percent");
+    private static readonly JsonEncodedText Legal = JsonEncodedText.Encode("legal");
+    private static readonly JsonEncodedText DueBy = JsonEncodedText.Encode("dueBy");
+    private static readonly JsonEncodedText Stop = JsonEncodedText.Encode("stop");
+    private static readonly JsonEncodedText Until = JsonEncodedText.Encode("until");
+    private static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
+    private static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
+    private static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
+    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText Advice = JsonEncodedText.Encode("advice");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Cause = JsonEncodedText.Encode("cause");
+
+    /// <summary>
+    /// The writer options <see cref="ToJson"/> and <see cref="ToUtf8Bytes"/> use (and <see cref="CaseJsonWriter"/> and
+    /// <see cref="CaseErrorJson"/> too). Give them to your own <see cref="Utf8JsonWriter"/> to get the same bytes from
+    /// <see cref="Write"/>: the relaxed encoder keeps apostrophes and non-ASCII text readable (the output is JSON data,
+    /// not HTML), and new lines are <c>\n</c> on every OS.
+    /// </summary>
+    /// <param name="indented">True to indent with two spaces.</param>
+    public static JsonWriterOptions WriterOptions(bool indented = false) => JsonFormat.Options(indented);
+
+    /// <summary>Writes the verdict as one JSON object at the writer's current position.</summary>
+    /// <param name="writer">The writer; for JSON Lines, flush it, write <c>\n</c> and call <see cref="Utf8JsonWriter.Reset()"/> between verdicts.</param>
+    /// <param name="verdict">The verdict.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(Utf8JsonWriter writer, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(verdict);
+        writer.WriteStartObject();
+        if (verdict.CaseId is null)
+        {
+            writer.WriteNull(CaseId);
+        }
+        else
+        {
+            writer.WriteString(CaseId, verdict.CaseId);
+        }
+
+        writer.WriteString(Pack, verdict.Pack);
+        writer.WriteStartArray(Decisions);
+        foreach (var decision in verdict.Decisions)
+        {
+            WriteDecision(writer, decision);
+        }
+
+        writer.WriteEndArray();
+        JsonFormat.WriteMoney(writer, GoodwillTotal, verdict.GoodwillTotal);
+        writer.WriteStartArray(Fired);
+        foreach (string rule in verdict.Fired)
+        {
+            writer.WriteStringValue(rule);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray(Trace);
+        foreach (var entry in verdict.Trace)
+        {
+            writer.WriteStartObject();
+            JsonFormat.WriteEnum(writer, Kind, entry.Kind);
+            writer.WriteString(Rule, entry.RuleId);
+            if (entry.CauseRuleId is not null)
+            {
+                writer.WriteString(Cause, entry.CauseRuleId);
+            }
+
+            writer.WriteString(Message, entry.Describe());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The verdict as JSON text.</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="indented">True to indent with two spaces and <c>\n</c> new lines; compact (one line) by default.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="verdict"/> is null.</exception>
+    public static string ToJson(Verdict verdict, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return JsonFormat.ToJson(verdict, indented, Write);
+    }
+
+    /// <summary>The verdict as UTF-8 JSON bytes (no byte order mark).</summary>
+    /// <param name="verdict">The verdict.</param>
+    /// <param name="indented">True to indent with two spaces and <c>\n</c> new lines; compact (one line) by default.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="verdict"/> is null.</exception>
+    public static byte[] ToUtf8Bytes(Verdict verdict, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return JsonFormat.ToUtf8Bytes(verdict, indented, Write);
+    }
+
+    private static void WriteDecision(Utf8JsonWriter writer, Decision d)
+    {
+        writer.WriteStartObject();
+        JsonFormat.WriteEnum(writer, Type, d.Type);
+        writer.WriteString(Rule, d.RuleId);
+        writer.WriteString(Reason, d.Reason);
+        switch (d.Type)
+        {
+            case DecisionType.Compensate:
+                JsonFormat.WriteEnum(writer, Offer, d.Offer);
+                if (d.Value is { } value)
+                {
+                    JsonFormat.WriteMoney(writer, Value, value);
+                }
+
+                if (d.Percent is { } percent)
+                {
+                    writer.WritePropertyName(Percent);
+                    JsonFormat.WriteDecimal(writer, percent, JsonFormat.PercentFormat);
+                }
+
+                writer.WriteBoolean(Legal, d.Legal);
+                WriteDueBy(writer, d);
+                break;
+            case DecisionType.Stop:
+                JsonFormat.WriteEnum(writer, Stop, d.Stop);
+                if (d.Until is { } until)
+                {
+                    JsonFormat.WriteInstant(writer, Until, until);
+                }
+
+                break;
+            case DecisionType.Escalate:
+                JsonFormat.WriteEnum(writer, To, d.To);
+                JsonFormat.WriteEnum(writer, Priority, d.Priority);
+                WriteDueBy(writer, d);
+                break;
+            case DecisionType.Notify:
+                JsonFormat.WriteEnum(writer, Channel, d.Channel);
+                JsonFormat.WriteEnum(writer, Message, d.Message);
+                WriteDueBy(writer, d);
+                break;
+            default:
+                JsonFormat.WriteEnum(writer, Advice, d.Advice);
+                break;
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDueBy(Utf8JsonWriter writer, Decision d)
+    {
+        if (d.DueBy is { } due)
+        {
+            JsonFormat.WriteInstant(writer, DueBy, due);
+        }
+    }
+}
