@@ -20,6 +20,24 @@ public sealed class CaseReadResult
     }
 
     /// <summary>
+    /// A rejected case: for a context read from a file that a later step refused (for example a policy whose
+    /// currency differs from the one the file was read with), so it is reported like a reading error.
+    /// </summary>
+    /// <param name="index">The case's position in its input.</param>
+    /// <param name="caseId">The case id, if known.</param>
+    /// <param name="errors">Every problem, with paths relative to the case object.</param>
+    public static CaseReadResult Rejected(int index, string? caseId, IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            throw new ArgumentException("A rejected case needs at least one error.", nameof(errors));
+        }
+
+        return new CaseReadResult(index, caseId, null, errors);
+    }
+
+    /// <summary>
     /// The 0-based position of the case in the input: 0 for a single object, the element index for an array, the
     /// number of non-blank lines before it for JSON Lines (blank lines are skipped and not counted).
     /// </summary>
