@@ -164,12 +164,11 @@ public static class StandardPack
         b.Rule("lost-parcel.investigate", (r, p) =>
         {
             int hold = p.Get(P.CarrierClaimMaxHold);
-            var vipLtv = p.Get(P.VipLifetimeValue);
-            int vipOrders = p.Get(P.VipOrders);
+            var isVip = VipOf(p);
             r.Description("Tracking says delivered but the customer says not: hold while the carrier investigates, at most the maximum hold, and explain calmly (seed 003).")
                 .Priority(250)
                 .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
-                    && !IsVip(c.Customer, vipLtv, vipOrders) && c.Now < PlusLocalDays(c.Calendar, k.OpenedAt, hold))
+                    && !isVip(c.Customer) && c.Now < PlusLocalDays(c.Calendar, k.OpenedAt, hold))
                 .Stop(StopKind.HoldPendingCarrierClaim, $"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {hold} days.", c => PlusLocalDays(c.Calendar, c.Case!.OpenedAt, hold))
                 .Advise(AdviceKind.ExplainThirdPartyCalmly, "Explain calmly that the carrier is investigating a parcel it reports delivered, and when the customer will hear back.");
         });
@@ -177,12 +176,11 @@ public static class StandardPack
         b.Rule("lost-parcel.trusted-customer", (r, p) =>
         {
             int hold = p.Get(P.CarrierClaimMaxHold);
-            var vipLtv = p.Get(P.VipLifetimeValue);
-            int vipOrders = p.Get(P.VipOrders);
+            var isVip = VipOf(p);
             r.Description("Tracking says delivered, but the customer is a VIP or the hold expired without the carrier's answer: reship at once (retention beats the risk; seed 004).")
                 .Priority(300)
                 .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
-                    && (IsVip(c.Customer, vipLtv, vipOrders)
+                    && (isVip(c.Customer)
                         || (k.CarrierClaim is CarrierClaimState.None or CarrierClaimState.Open && c.Now >= PlusLocalDays(c.Calendar, k.OpenedAt, hold))))
                 .Compensate(OfferKind.Reship, "The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
                 .Compensate(OfferKind.FullRefund, "The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund));
@@ -253,8 +251,7 @@ public static class StandardPack
             int period = p.Get(P.WithdrawalPeriod);
             bool generous = p.Get(P.Stance) == Stance.Generous;
             int percent = p.Get(P.NextOrderDiscountPercent);
-            var vipLtv = p.Get(P.VipLifetimeValue);
-            int vipOrders = p.Get(P.VipOrders);
+            var isVip = VipOf(p);
             decimal share = percent / 100m;
             r.Description("A withdrawal after the statutory period, or of exempt goods, is declined with the legal reason; a VIP under the generous stance gets a discount.")
                 .Priority(280)
@@ -264,7 +261,7 @@ public static class StandardPack
             if (generous)
             {
                 r.Compensate(OfferKind.DiscountNextOrder, $"The customer is a VIP and the shop is generous, so a {percent}% discount on the next order softens the refusal.", c => c.Order!.Total.Multiply(share), percent: percent,
-                    when: c => IsVip(c.Customer, vipLtv, vipOrders));
+                    when: c => isVip(c.Customer));
             }
         });
     }
@@ -281,11 +278,10 @@ public static class StandardPack
 
         b.Rule("escalate.vip-at-risk", (r, p) =>
         {
-            var vipLtv = p.Get(P.VipLifetimeValue);
-            int vipOrders = p.Get(P.VipOrders);
+            var isVip = VipOf(p);
             r.Description("A VIP with an incident is at risk: a manager takes it and the goodwill caps of the case double (seed 004).")
                 .Priority(220)
-                .When(c => c.Case is { IsIncident: true } && IsVip(c.Customer, vipLtv, vipOrders))
+                .When(c => c.Case is { IsIncident: true } && isVip(c.Customer))
                 .MultiplyGoodwillCap(2m)
                 .Escalate(EscalationTarget.Manager, EscalationPriority.High, "A valuable customer had an incident and keeping them is far cheaper than winning a new one, so a manager takes the case.");
         });
@@ -322,6 +318,14 @@ public static class StandardPack
                 .Compensate(OfferKind.Reship, "The statutory complaint was not answered in time, so it is deemed accepted and the requested reshipment is owed.", legal: true,
                     when: c => PastComplaintDeadline(c, days) && c.Case!.Requested(CustomerRequests.Reship));
         });
+    }
+
+    /// <summary>"VIP": lifetime value at least <c>vipLifetimeValue</c> or orders at least <c>vipOrders</c>.</summary>
+    private static Func<Customer, bool> VipOf(ParameterValues p)
+    {
+        decimal lifetimeValue = p.Get(P.VipLifetimeValue);
+        int orders = p.Get(P.VipOrders);
+        return c => IsVip(c, lifetimeValue, orders);
     }
 
     private static Func<Policy.RuleContext, Instant?> ComplaintDeemedAcceptedAt(int days) =>

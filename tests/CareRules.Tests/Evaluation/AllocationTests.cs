@@ -5,7 +5,13 @@ using FsCheck.Fluent;
 
 namespace CareRules.Tests.Evaluation;
 
-/// <summary>Steady-state evaluation into a caller buffer allocates nothing (measured in bytes, not time).</summary>
+/// <summary>
+/// Steady-state evaluation into a caller buffer allocates nothing (measured in bytes, not time). Runs alone:
+/// NodaTime's time-zone interval cache is shared, and other tests reading far-apart instants in parallel evict
+/// entries this thread would then rebuild (a cache miss allocates a little; the engine itself does not).
+/// </summary>
+[Collection(nameof(AllocationTests))]
+[CollectionDefinition(nameof(AllocationTests), DisableParallelization = true)]
 public sealed class AllocationTests
 {
     [Theory]
