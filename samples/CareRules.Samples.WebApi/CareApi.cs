@@ -1,0 +1,22 @@
+using CareRules.DependencyInjection;
+
+namespace CareRules.Samples.WebApi;
+
+/// <summary>Builds the web app: CareRules from configuration, problem details, and the two endpoints.</summary>
+public static class CareApi
+{
+    /// <summary>Creates the app; <paramref name="configure"/> lets a test add configuration or services before it is built.</summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddCareRules(builder.Configuration.GetSection(CareRulesOptions.SectionName));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapPost("/cases/evaluate", CaseEndpoints.EvaluateAsync);
+        app.MapGet("/policy", PolicyEndpoints.Get);
+        return app;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CareRules.Evaluation;
+using CareRules.Serialization;
+
+namespace CareRules.Samples.WebApi;
+
+/// <summary><c>GET /policy</c>: the policy in force — pack name, version, parameters and rules.</summary>
+public static class PolicyEndpoints
+{
+    /// <summary>Answers with the policy in force as JSON.</summary>
+    public static IResult Get(IPolicyProvider policies) =>
+        Results.Bytes(ToUtf8Bytes(policies.Current), "application/json");
+
+    /// <summary>
+    /// <c>{"pack":"standard@1.0.0","name":"standard","version":"1.0.0","parameters":{"stance":"balanced",…},
+    /// "rules":[{"id":…,"description":…,"priority":…,"suppressesGoodwill":…,"goodwillCapMultiplier":…,"decisionTypes":[…]}]}</c>.
+    /// Parameters are written in the text form the <c>CareRules:Parameters</c> configuration section accepts.
+    /// </summary>
+    public static byte[] ToUtf8Bytes(CompiledPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, VerdictJsonWriter.WriterOptions()))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("pack", policy.Id);
+            writer.WriteString("name", policy.Name);
+            writer.WriteString("version", policy.Version);
+            writer.WriteStartObject("parameters");
+            foreach (var parameter in policy.Parameters.Definitions)
+            {
+                writer.WriteString(parameter.Name, policy.Parameters.Format(parameter.Name));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartArray("rules");
+            foreach (var rule in policy.Rules)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", rule.Id);
+                writer.WriteString("description", rule.Description);
+                writer.WriteNumber("priority", rule.Priority);
+                writer.WriteBoolean("suppressesGoodwill", rule.SuppressesGoodwill);
+                writer.WriteNumber("goodwillCapMultiplier", rule.GoodwillCapMultiplier);
+                writer.WriteStartArray("decisionTypes");
+                foreach (var type in rule.DecisionTypes)
+                {
+                    writer.WriteStringValue(CatalogNames.Of(type));
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}
