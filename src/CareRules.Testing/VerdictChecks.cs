@@ -3,7 +3,7 @@ using CareRules.Evaluation;
 namespace CareRules.Testing;
 
 /// <summary>
-/// The checks behind <see cref="VerdictExpectation"/> and table rows: each returns null when the verdict
+/// The checks behind <see cref="VerdictExpectation"/> and <see cref="TableRow"/>: each returns null when the verdict
 /// passes, else one sentence saying what was expected and what was found.
 /// </summary>
 internal static class VerdictChecks
