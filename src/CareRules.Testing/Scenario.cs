@@ -1,12 +1,15 @@
+using CareRules.Evaluation;
 using CareRules.Model;
+using CareRules.Time;
 using NodaTime;
 
 namespace CareRules.Testing;
 
 /// <summary>
 /// Builds a <see cref="CareContext"/> for a test in a few readable lines: a fixed instant, a customer, an optional
-/// order and case with quiet defaults, and time helpers in the shop's zone ("opened 3 days ago", "delivered
-/// 14 days ago in Warsaw"). Immutable: every method returns a new scenario, so a base scenario can be shared.
+/// order and case with quiet defaults, a <see cref="Clock"/> stopped at that instant, and time helpers in the shop's
+/// zone ("opened 3 days ago", "delivered 14 days ago in Warsaw") and on its business calendar ("opened 3 business
+/// days ago"). Immutable: every method returns a new scenario, so a base scenario can be shared.
 /// </summary>
 /// <example>
 /// <code>
@@ -20,11 +23,20 @@ public sealed record Scenario
 {
     private static readonly DateTimeZone Warsaw = DateTimeZoneProviders.Tzdb["Europe/Warsaw"];
 
+    /// <summary>
+    /// One business day for <see cref="BusinessDaysAgo"/>: 8 business hours, the catalog's convention ("replySla: 1
+    /// business day, measured in business hours").
+    /// </summary>
+    public static readonly Duration BusinessDay = Duration.FromHours(8);
+
     private Scenario(Instant now, DateTimeZone zone, Currency currency)
     {
         Now = now;
         Zone = zone;
         Currency = currency;
+        Calendar = zone.Id == BusinessCalendar.Poland.Zone.Id
+            ? BusinessCalendar.Poland
+            : new BusinessCalendar(zone, WeeklyHours.Default, PolishPublicHolidays.Instance);
     }
 
     /// <summary>The evaluation instant.</summary>
@@ -35,6 +47,15 @@ public sealed record Scenario
 
     /// <summary>The currency of every amount (default PLN).</summary>
     public Currency Currency { get; private init; }
+
+    /// <summary>
+    /// The business calendar of the business-time helpers: by default the Standard pack's (Mon–Fri 08:00–16:00 and
+    /// Polish public holidays) in <see cref="Zone"/>; <see cref="For"/> takes a policy's.
+    /// </summary>
+    public BusinessCalendar Calendar { get; private init; }
+
+    /// <summary>A clock stopped at <see cref="Now"/>, for code under test that reads an <see cref="IClock"/>.</summary>
+    public IClock Clock => new FixedClock(Now);
 
     /// <summary>The customer.</summary>
     public CustomerSpec CustomerSpec { get; private init; } = new();
@@ -61,6 +82,23 @@ public sealed record Scenario
 
     /// <summary>The same scenario at another instant (the order and case instants already set stay as they are).</summary>
     public Scenario AtInstant(Instant now) => this with { Now = now };
+
+    /// <summary>
+    /// The scenario as the policy sees it: its time zone, business calendar and currency. <see cref="Now"/> and the
+    /// instants already set stay as they are; later local-time helpers use the policy's zone.
+    /// </summary>
+    public Scenario For(CompiledPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return this with { Zone = policy.Calendar.Zone, Calendar = policy.Calendar, Currency = policy.Parameters.Currency };
+    }
+
+    /// <summary>The same scenario with another business calendar (and its time zone) for the business-time helpers.</summary>
+    public Scenario WithCalendar(BusinessCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return this with { Zone = calendar.Zone, Calendar = calendar };
+    }
 
     /// <summary>Changes the customer.</summary>
     public Scenario Customer(Func<CustomerSpec, CustomerSpec> change)
@@ -107,6 +145,61 @@ public sealed record Scenario
             PromisedBy = o.PromisedBy ?? placed.InZone(Zone).Date.PlusDays(3),
         };
     });
+
+    /// <summary>
+    /// The order is late: promised <paramref name="days"/> local days before today and still on its way (a delivered
+    /// or returned order becomes shipped, delivered tracking becomes in transit). The order is placed at least 3 days
+    /// before the promise.
+    /// </summary>
+    public Scenario LateBy(int days) => Order(o =>
+    {
+        var placedLatest = DaysAgo(days + 3);
+        var placed = o.PlacedAt is { } p && p <= placedLatest ? p : placedLatest;
+        bool delivered = o.Status is OrderStatus.Delivered or OrderStatus.Returned;
+        return o with
+        {
+            PromisedBy = Today.PlusDays(-days),
+            NoPromise = false,
+            PlacedAt = placed,
+            ShippedAt = o.ShippedAt is { } s && s >= placed && s <= Now ? s : null,
+            DeliveredAt = null,
+            Status = delivered ? OrderStatus.Shipped : o.Status,
+            Tracking = o.Tracking == TrackingStatus.Delivered ? TrackingStatus.InTransit : o.Tracking,
+        };
+    });
+
+    /// <summary>The case was opened at <paramref name="openedAt"/> (creating the default case if there was none).</summary>
+    public Scenario Opened(Instant openedAt) => Case(k => k with { OpenedAt = openedAt });
+
+    /// <summary>The case was opened <paramref name="days"/> local calendar days ago, at the same local time as now.</summary>
+    public Scenario OpenedDaysAgo(int days) => Opened(DaysAgo(days));
+
+    /// <summary>
+    /// The case was opened <paramref name="days"/> business days ago (see <see cref="BusinessDaysAgo"/>): with
+    /// <c>replySla</c> at one business day, an unanswered case <c>OpenedBusinessDaysAgo(1)</c> is exactly on the SLA deadline.
+    /// </summary>
+    public Scenario OpenedBusinessDaysAgo(int days) => Opened(BusinessDaysAgo(days));
+
+    /// <summary>
+    /// The instant <paramref name="days"/> business days before now: <paramref name="days"/> × <see cref="BusinessDay"/>
+    /// (8 h) of business time counted back on <see cref="Calendar"/>, skipping nights, weekends and holidays — so
+    /// Monday 10:00 minus 3 business days is the Wednesday before at 10:00. Measured the way the reply SLA is, so a
+    /// case opened <c>BusinessDaysAgo(1)</c> has waited exactly one business day.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    public Instant BusinessDaysAgo(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return Calendar.SubtractBusinessTime(Now, BusinessDay * days);
+    }
+
+    /// <summary>The instant <paramref name="hours"/> business hours before now (rounded to the minute), on <see cref="Calendar"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hours"/> is negative.</exception>
+    public Instant BusinessHoursAgo(double hours)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        return Calendar.SubtractBusinessTime(Now, Duration.FromMinutes((long)Math.Round(hours * 60)));
+    }
 
     /// <summary>The instant <paramref name="days"/> local calendar days before now, at the same local time (DST-correct).</summary>
     public Instant DaysAgo(int days) => Now.InZone(Zone).LocalDateTime.PlusDays(-days).InZoneLeniently(Zone).ToInstant();

@@ -179,6 +179,65 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>
+    /// The instant from which <paramref name="amount"/> of business time ends at <paramref name="end"/>: the mirror of
+    /// <see cref="AddBusinessTime"/>, counting backwards ("opened 3 business days ago").
+    /// </summary>
+    /// <remarks>
+    /// Business time is counted back only inside working intervals; when <paramref name="end"/> is outside them,
+    /// counting starts at the previous closing. Subtracting exactly back to an opening ends <i>at</i> the opening,
+    /// not at the previous closing (Mon 16:00 − 8 h = Mon 08:00); a zero amount returns <paramref name="end"/>
+    /// unchanged. Examples with the default hours: Mon 10:00 − 8 h = Fri 10:00; Sat 10:00 − 8 h = Fri 08:00. For an
+    /// amount above zero the result <c>r</c> satisfies <c>open ≤ r &lt; close</c> for the working interval of some
+    /// business day, <c>r &lt; end</c>, and <c>BusinessTimeBetween(r, end) == amount</c> — it is the latest instant
+    /// with that property. So <c>AddBusinessTime(SubtractBusinessTime(e, d), d) == e</c> when <c>e</c> is inside
+    /// working hours or exactly at a closing, and <c>SubtractBusinessTime(AddBusinessTime(s, d), d) == s</c> when
+    /// <c>s</c> is inside working hours. Walks day by day only as far as the amount needs.
+    /// </remarks>
+    /// <param name="end">Where counting back starts.</param>
+    /// <param name="amount">The business time to subtract; not negative.</param>
+    /// <returns>The start.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">As for <see cref="AddBusinessTime"/>.</exception>
+    public Instant SubtractBusinessTime(Instant end, Duration amount)
+    {
+        CheckNotNegative(amount, nameof(amount));
+        if (amount == Duration.Zero)
+        {
+            return end;
+        }
+
+        // Start a day late: a working interval may begin before midnight in local time (lenient resolution).
+        var date = LocalDate(end).PlusDays(1);
+        var cursor = end;
+        var remaining = amount;
+        int idleDays = 0;
+        while (true)
+        {
+            if (TryGetWorkingInterval(date, out var open, out var close))
+            {
+                var to = close < cursor ? close : cursor;
+                if (open < to)
+                {
+                    var available = to - open;
+                    if (remaining <= available)
+                    {
+                        return to - remaining;
+                    }
+
+                    remaining -= available;
+                    cursor = open;
+                    idleDays = 0;
+                    date = date.PlusDays(-1);
+                    continue;
+                }
+            }
+
+            CheckIdle(++idleDays, end);
+            date = date.PlusDays(-1);
+        }
+    }
+
+    /// <summary>
     /// The business time between two instants: the elapsed time from <paramref name="start"/> to
     /// <paramref name="end"/> that lies inside working intervals; <see cref="Duration.Zero"/> when
     /// <paramref name="end"/> is not after <paramref name="start"/>. Consistent with

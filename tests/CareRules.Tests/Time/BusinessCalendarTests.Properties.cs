@@ -64,6 +64,34 @@ public sealed partial class BusinessCalendarTests
         return (elapsed == (now >= deadline)).Label($"deadline {deadline}, now {now}, HasElapsed {elapsed}");
     }
 
+    [Property(Arbitrary = [typeof(TimeArbitraries)], MaxTest = 500)]
+    public Property SubtractBusinessTime_AnyEnd_LeavesTheAmountBetweenAndIsTheLatestSuchStart(TimeArbitraries.SlaCase c)
+    {
+        var calendar = c.Calendar;
+        var end = c.Start;
+        var r = calendar.SubtractBusinessTime(end, c.Amount);
+        var between = calendar.BusinessTimeBetween(r, end);
+        if (c.Amount == Duration.Zero)
+        {
+            return (r == end).Label($"start {r}");
+        }
+
+        // Latest: one nanosecond later, less business time is left, because r is inside working hours.
+        bool latest = calendar.IsOpen(r) && calendar.BusinessTimeBetween(r + Duration.FromNanoseconds(1), end) < c.Amount;
+        return (between == c.Amount && r < end && latest).Label($"start {r} ({r.InZone(calendar.Zone)}), business time between {between}");
+    }
+
+    [Property(Arbitrary = [typeof(TimeArbitraries)], MaxTest = 500)]
+    public Property SubtractBusinessTime_OfAddBusinessTime_ReturnsAStartInsideWorkingHours(TimeArbitraries.SlaCase c)
+    {
+        var calendar = c.Calendar;
+        var deadline = calendar.AddBusinessTime(c.Start, c.Amount);
+        var back = calendar.SubtractBusinessTime(deadline, c.Amount);
+        bool expectExact = c.Amount == Duration.Zero || calendar.IsOpen(c.Start);
+        bool roundTrip = calendar.AddBusinessTime(back, c.Amount) == deadline;
+        return ((!expectExact || back == c.Start) && roundTrip).Label($"deadline {deadline}, back {back}");
+    }
+
     [Property(Arbitrary = [typeof(TimeArbitraries)], MaxTest = 300)]
     public Property BusinessTimeBetween_SplitAtAnyInstant_AddsUp(TimeArbitraries.InstantTriple t)
     {

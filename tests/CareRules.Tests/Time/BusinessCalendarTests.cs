@@ -333,6 +333,53 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal(0, allocated);
     }
 
+    // ---- SubtractBusinessTime -------------------------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("2026-11-16 16:00", 8, "2026-11-16 08:00")] // back to an opening ends at the opening, not the closing before
+    [InlineData("2026-11-16 10:00", 8, "2026-11-13 10:00")] // Monday 10:00 → Friday 10:00
+    [InlineData("2026-11-16 10:00", 2, "2026-11-16 08:00")]
+    [InlineData("2026-11-16 10:00", 3, "2026-11-13 15:00")]
+    [InlineData("2026-11-14 10:00", 8, "2026-11-13 08:00")] // from Saturday: counting starts at Friday's closing
+    [InlineData("2026-11-16 07:00", 1, "2026-11-13 15:00")] // before hours
+    [InlineData("2026-11-16 08:00", 1, "2026-11-13 15:00")] // exactly at opening: nothing accrued yet that day
+    [InlineData("2026-11-12 12:00", 8, "2026-11-10 12:00")] // skips Independence Day (Wed 11 Nov)
+    [InlineData("2026-12-28 12:00", 8, "2026-12-23 12:00")] // across Christmas
+    [InlineData("2026-11-23 10:00", 24, "2026-11-18 10:00")] // three business days before Monday 10:00: Wednesday
+    [InlineData("2026-11-20 16:00", 40, "2026-11-16 08:00")] // a working week
+    public void SubtractBusinessTime_DefaultHours_CountsBackOnlyWorkingHours(string end, int hours, string expected) =>
+        Assert.Equal(Local(expected), Poland.SubtractBusinessTime(Local(end), Duration.FromHours(hours)));
+
+    [Fact]
+    public void SubtractBusinessTime_AcrossOctober2026ClockChange_EndsFridayNoonCest()
+    {
+        var mondayNoon = Local("2026-10-26 12:00"); // CET, UTC+1
+        var start = Poland.SubtractBusinessTime(mondayNoon, WorkingDay);
+        Assert.Equal(Instant.FromUtc(2026, 10, 23, 10, 0), start); // Friday 12:00 CEST, UTC+2
+        Assert.Equal(WorkingDay, Poland.BusinessTimeBetween(start, mondayNoon));
+    }
+
+    [Theory]
+    [InlineData("2026-11-14 10:00")]
+    [InlineData("2026-11-16 10:00")]
+    public void SubtractBusinessTime_Zero_ReturnsEndUnchanged(string end) =>
+        Assert.Equal(Local(end), Poland.SubtractBusinessTime(Local(end), Duration.Zero));
+
+    [Fact]
+    public void SubtractBusinessTime_Negative_ThrowsArgumentOutOfRange()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Poland.SubtractBusinessTime(Local("2026-11-16 10:00"), Duration.FromTicks(-1)));
+        Assert.Equal("amount", ex.ParamName);
+    }
+
+    [Fact]
+    public void SubtractBusinessTime_HolidaysEveryDay_ThrowsInsteadOfLoopingForever()
+    {
+        var calendar = new BusinessCalendar(Warsaw, WeeklyHours.Default, new EveryDayHoliday());
+        var ex = Assert.Throws<InvalidOperationException>(() => calendar.SubtractBusinessTime(Local("2026-11-16 10:00"), WorkingDay));
+        Assert.Contains("no business time in 1830 consecutive days from 2026-11-16", ex.Message, StringComparison.Ordinal);
+    }
+
     // ---- a calendar without any business day ----------------------------------------------------------------------
 
     [Fact]

@@ -1,0 +1,140 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using CareRules.Evaluation;
+using CareRules.Model;
+
+namespace CareRules.Testing;
+
+/// <summary>
+/// Rule coverage of one policy across a test run: which of its rules fired in the verdicts recorded, how often, and
+/// which never did — the rules no test exercises. Evaluate through it (<see cref="Evaluate"/>, <see cref="Expect(CareContext)"/>,
+/// <see cref="TableRow.Check(RuleCoverage)"/>), or <see cref="Record"/> verdicts made elsewhere; at the end of the run,
+/// <see cref="AssertAllRulesCovered"/> fails listing every rule that never fired. Thread-safe: share one instance (a
+/// static field) between all the tests of an assembly, running in parallel.
+/// </summary>
+/// <remarks>
+/// Coverage counts only verdicts of the policy given to the constructor (the same <c>name@version</c>): a rule that
+/// fires only in a variant pack built with other parameters is not covered. Record deterministic tests (scenarios,
+/// table rows) rather than random ones (properties), so that coverage does not depend on the seed.
+/// </remarks>
+public sealed class RuleCoverage
+{
+    private readonly FrozenDictionary<string, int> _position;
+    private readonly long[] _hits;
+    private long _evaluations;
+
+    /// <summary>Starts recording coverage of <paramref name="policy"/>'s rules.</summary>
+    public RuleCoverage(CompiledPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Policy = policy;
+        _position = policy.Rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _hits = new long[policy.Rules.Count];
+    }
+
+    /// <summary>The policy whose rules are covered.</summary>
+    public CompiledPolicy Policy { get; }
+
+    /// <summary>How many verdicts were recorded.</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    /// <summary>The ids of the rules that fired at least once, in rule id order.</summary>
+    public IReadOnlyList<string> Covered => [.. Policy.Rules.Where(r => Hits(r.Id) > 0).Select(r => r.Id)];
+
+    /// <summary>The ids of the rules that never fired, in rule id order.</summary>
+    public IReadOnlyList<string> Uncovered => [.. Policy.Rules.Where(r => Hits(r.Id) == 0).Select(r => r.Id)];
+
+    /// <summary>The share of the rules that fired at least once, from 0 to 100 (100 for a policy without rules).</summary>
+    public double Percent => _hits.Length == 0 ? 100.0 : 100.0 * Covered.Count / _hits.Length;
+
+    /// <summary>Evaluates a context with <see cref="Policy"/> and records the rules that fired.</summary>
+    public Verdict Evaluate(CareContext context)
+    {
+        var verdict = Policy.Evaluate(context);
+        Record(verdict);
+        return verdict;
+    }
+
+    /// <summary>Evaluates a context, records the rules that fired, and returns assertions on the verdict (rule ids checked against the pack).</summary>
+    public VerdictExpectation Expect(CareContext context) => new(Evaluate(context), Policy);
+
+    /// <summary>Builds the scenario, evaluates it, records the rules that fired, and returns assertions on the verdict.</summary>
+    public VerdictExpectation Expect(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Expect(scenario.Build());
+    }
+
+    /// <summary>Records the rules that fired in a verdict of <see cref="Policy"/>.</summary>
+    /// <exception cref="ArgumentException">The verdict comes from another pack.</exception>
+    public void Record(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (!string.Equals(verdict.Pack, Policy.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The verdict comes from pack '{verdict.Pack}', but this coverage records pack '{Policy.Id}'.", nameof(verdict));
+        }
+
+        Interlocked.Increment(ref _evaluations);
+        foreach (var id in verdict.Fired)
+        {
+            if (_position.TryGetValue(id, out int i))
+            {
+                Interlocked.Increment(ref _hits[i]);
+            }
+        }
+    }
+
+    /// <summary>How many recorded verdicts the rule fired in.</summary>
+    /// <exception cref="ArgumentException">The policy has no rule with that id.</exception>
+    public long Hits(string ruleId)
+    {
+        ArgumentNullException.ThrowIfNull(ruleId);
+        return _position.TryGetValue(ruleId, out int i)
+            ? Interlocked.Read(ref _hits[i])
+            : throw new ArgumentException($"Pack '{Policy.Id}' has no rule '{ruleId}'.", nameof(ruleId));
+    }
+
+    /// <summary>Fails unless every rule of the policy fired at least once in the verdicts recorded so far.</summary>
+    /// <exception cref="RuleCoverageException">Some rules never fired; the message names each with its description.</exception>
+    public void AssertAllRulesCovered()
+    {
+        var uncovered = Uncovered;
+        if (uncovered.Count == 0)
+        {
+            return;
+        }
+
+        var text = new StringBuilder(Summary()).Append(". ")
+            .Append(uncovered.Count == 1 ? "This rule never fired:" : "These rules never fired:");
+        foreach (var rule in Policy.Rules.Where(r => uncovered.Contains(r.Id, StringComparer.Ordinal)))
+        {
+            text.AppendLine().Append("  - ").Append(rule.Id).Append(": ").Append(rule.Description);
+        }
+
+        text.AppendLine().Append(uncovered.Count == 1
+            ? "Add a scenario or a table row in which it fires, or the pack has a rule no test exercises."
+            : "Add a scenario or a table row in which each of them fires, or the pack has rules no test exercises.");
+        throw new RuleCoverageException(text.ToString(), uncovered);
+    }
+
+    /// <summary>The summary line and every rule with the number of verdicts it fired in, e.g. for test output.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder(Summary()).Append(':');
+        int width = Policy.Rules.Count == 0 ? 0 : Policy.Rules.Max(r => r.Id.Length);
+        foreach (var rule in Policy.Rules)
+        {
+            long hits = Hits(rule.Id);
+            text.AppendLine().Append("  ").Append(rule.Id.PadRight(width)).Append("  ")
+                .Append(hits == 0 ? "never" : hits.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
+
+    private string Summary() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Rule coverage of pack {Policy.Id}: {Covered.Count} of {_hits.Length} rules fired ({Percent:0.#}%) in {Evaluations} evaluations");
+}
