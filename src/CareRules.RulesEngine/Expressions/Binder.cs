@@ -79,13 +79,15 @@ internal sealed class Binder
 
     /// <summary>
     /// Declares scoped values (global then local params) around a body: values that fold to constants are substituted,
-    /// the others become block variables assigned in order, exactly as RulesEngine evaluates them before the rule.
+    /// the others become block variables assigned in order, exactly as RulesEngine evaluates them before the rule —
+    /// all of them, used or not, since one that fails makes the rule fail. With <paramref name="pruneUnused"/> (for
+    /// decision fields, which only run once the condition, and so every scoped value, has succeeded) values the body
+    /// does not need are left out.
     /// </summary>
-    public Expression WithScope(IEnumerable<ScopedValue> scoped, IReadOnlyDictionary<ParameterExpression, Expression>? outer, Func<IReadOnlyDictionary<ParameterExpression, Expression>, Expression> body)
+    public Expression WithScope(IEnumerable<ScopedValue> scoped, IReadOnlyDictionary<ParameterExpression, Expression>? outer, Func<IReadOnlyDictionary<ParameterExpression, Expression>, Expression> body, bool pruneUnused = false)
     {
         var substitutions = outer is null ? new Dictionary<ParameterExpression, Expression>() : new Dictionary<ParameterExpression, Expression>(outer);
-        var variables = new List<ParameterExpression>();
-        var steps = new List<Expression>();
+        var assigned = new List<(ParameterExpression Variable, Expression Value)>();
         foreach (var s in scoped)
         {
             var value = Bind(s.Value, substitutions);
@@ -95,19 +97,34 @@ internal sealed class Binder
             }
             else
             {
-                variables.Add(s.Variable);
-                steps.Add(Expression.Assign(s.Variable, value));
+                assigned.Add((s.Variable, value));
             }
         }
 
         var result = body(substitutions);
-        if (variables.Count == 0)
+        if (pruneUnused)
+        {
+            var needed = new HashSet<ParameterExpression>(FreeParameters.Of(result));
+            for (int i = assigned.Count - 1; i >= 0; i--)
+            {
+                if (needed.Contains(assigned[i].Variable))
+                {
+                    needed.UnionWith(FreeParameters.Of(assigned[i].Value));
+                }
+                else
+                {
+                    assigned.RemoveAt(i);
+                }
+            }
+        }
+
+        if (assigned.Count == 0)
         {
             return result;
         }
 
-        steps.Add(result);
-        return Expression.Block(result.Type, variables, steps);
+        var steps = assigned.Select(a => (Expression)Expression.Assign(a.Variable, a.Value)).Append(result);
+        return Expression.Block(result.Type, assigned.Select(a => a.Variable), steps);
     }
 
     /// <summary>Wraps an expression so that an exception yields <paramref name="fallback"/> (nothing to wrap for a constant).</summary>

@@ -28,7 +28,7 @@ internal sealed class Sandbox
     {
         "Contains", "StartsWith", "EndsWith", "Equals", "Compare", "CompareTo", "CompareOrdinal", "IndexOf", "LastIndexOf", "IsNullOrEmpty",
         "IsNullOrWhiteSpace", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd", "Substring",
-        "ToString", "GetHashCode", "get_Chars", "get_Length",
+        "ToString", "GetHashCode", "get_Chars", "get_Length", "op_Equality", "op_Inequality",
     };
 
     private static readonly HashSet<string> ObjectMethods = new(StringComparer.Ordinal) { "Equals", "ToString", "GetHashCode", "CompareTo", "ReferenceEquals", "HasFlag" };
@@ -51,7 +51,7 @@ internal sealed class Sandbox
 
     private bool IsAllowedType(Type t)
     {
-        if (t == typeof(object) || Allowed.Contains(t) || t == _params.Type)
+        if (t == typeof(object) || t == typeof(Enum) || Allowed.Contains(t) || t == _params.Type)
         {
             return true;
         }

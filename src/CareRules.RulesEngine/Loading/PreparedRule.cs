@@ -155,5 +155,5 @@ internal sealed class PreparedRule
 
     /// <summary>An outcome expression in the rule's scope (its workflow's globals and its own locals), failure giving <paramref name="fallback"/>.</summary>
     private Expression Outcome(Binder binder, Expression body, Expression fallback) =>
-        Binder.Guard(binder.WithScope(Globals.Concat(Condition.Locals), null, s => binder.Bind(body, s)), fallback);
+        Binder.Guard(binder.WithScope(Globals.Concat(Condition.Locals), null, s => binder.Bind(body, s), pruneUnused: true), fallback);
 }
