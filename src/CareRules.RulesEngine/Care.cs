@@ -41,6 +41,15 @@ public static class Care
     public static bool IsLate(Order? order, LocalDate today) =>
         order is { PromisedBy: { } promised } && IsUndelivered(order) && today > promised;
 
+    /// <summary>
+    /// A local date, e.g. <c>Care.Date(2026, 12, 24)</c> (expressions cannot call constructors).
+    /// </summary>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The date does not exist.</exception>
+    public static LocalDate Date(int year, int month, int day) => new(year, month, day);
+
     /// <summary>True when <paramref name="other"/> has a value and <paramref name="date"/> is after it.</summary>
     /// <param name="date">A local date.</param>
     /// <param name="other">A local date that may be missing (e.g. <c>order.PromisedBy</c>).</param>

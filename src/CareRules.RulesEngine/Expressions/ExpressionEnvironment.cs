@@ -1,5 +1,6 @@
 using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using CareRules.Model;
 using CareRules.Time;
 using NodaTime;
@@ -13,7 +14,7 @@ namespace CareRules.RulesEngine.Expressions;
 /// custom types and the same named inputs — and then puts each parsed tree through the <see cref="Sandbox"/>.
 /// One environment serves one load (one parameter set). Not thread-safe.
 /// </summary>
-internal sealed class ExpressionEnvironment
+internal sealed partial class ExpressionEnvironment
 {
     /// <summary>The longest expression accepted, in characters.</summary>
     public const int MaxLength = 4000;
@@ -82,6 +83,22 @@ internal sealed class ExpressionEnvironment
             return null;
         }
 
+        bool unknown = false;
+        foreach (Match m in ParamsMember().Matches(text))
+        {
+            string name = m.Groups[1].Value;
+            if (!Params.Properties.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                errors.Add(new ValidationError(path, $"\"{Shorten(text)}\" is rejected: params has no parameter '{name}'; the pack's parameters are: {Params.KnownNames}."));
+                unknown = true;
+            }
+        }
+
+        if (unknown)
+        {
+            return null;
+        }
+
         Expression parsed;
         try
         {
@@ -109,6 +126,9 @@ internal sealed class ExpressionEnvironment
 
         return problems.Count == 0 ? parsed : null;
     }
+
+    [GeneratedRegex(@"\bparams\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex ParamsMember();
 
     private static string Sentence(string message) => message.TrimEnd('.', ' ');
 

@@ -175,7 +175,7 @@ internal sealed class Sandbox
             var m = node.Method;
             if (typeof(DynamicClass).IsAssignableFrom(m.DeclaringType))
             {
-                if (m.Name == "ContainsProperty" && node.Arguments is [ConstantExpression { Value: string unknown }])
+                if (node.Arguments is [ConstantExpression { Value: string unknown }])
                 {
                     Add($"params has no parameter '{unknown}'; the pack's parameters are: {_s._params.KnownNames}", plain: true);
                 }
@@ -187,14 +187,15 @@ internal sealed class Sandbox
                 return node;
             }
 
-            if (!_s.IsAllowedMethod(m, out string? why))
+            int before = Problems.Count;
+            var visited = base.VisitMethodCall(node);
+            if (Problems.Count == before && !_s.IsAllowedMethod(m, out string? why))
             {
                 string what = $"{Name(m.DeclaringType!)}.{m.Name}(…)";
                 Add(why is null ? $"it calls {what}, which is not allowed" : $"it calls {what}: {why} is not allowed");
-                return node;
             }
 
-            return base.VisitMethodCall(node);
+            return visited;
         }
 
         protected override Expression VisitMember(MemberExpression node)
@@ -212,14 +213,16 @@ internal sealed class Sandbox
                 return node;
             }
 
+            int before = Problems.Count;
+            var visited = base.VisitMember(node);
             var type = member is PropertyInfo p ? p.PropertyType : ((FieldInfo)member).FieldType;
-            if (!_s.IsAllowedType(declaring) || declaring == typeof(object) || !_s.IsAllowedType(type) || typeof(DynamicClass).IsAssignableFrom(declaring))
+            if (Problems.Count == before
+                && (!_s.IsAllowedType(declaring) || declaring == typeof(object) || !_s.IsAllowedType(type) || typeof(DynamicClass).IsAssignableFrom(declaring)))
             {
                 Add($"it reads {Name(declaring)}.{member.Name}, which is not allowed");
-                return node;
             }
 
-            return base.VisitMember(node);
+            return visited;
         }
 
         protected override Expression VisitNew(NewExpression node)
