@@ -51,7 +51,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
+        JsonValueKind.String => e.GetRawText().Length <= 60 ? e.GetRawText() : string.Concat(e.GetRawText().AsSpan(0, 57), "...\""),
         JsonValueKind.Number => "the number " + e.GetRawText(),
         JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
         JsonValueKind.Null => "null",
@@ -135,6 +135,9 @@ internal sealed class RuleDoc
     public ValueDoc? GoodwillCapMultiplier { get; set; }
 
     public List<DecisionDoc> Decisions { get; } = [];
+
+    /// <summary>True when <c>Properties.decisions</c> listed entries (even ones too broken to read).</summary>
+    public bool ListsDecisions { get; set; }
 }
 
 /// <summary>One workflow of a document.</summary>

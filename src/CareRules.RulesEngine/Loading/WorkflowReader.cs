@@ -308,7 +308,7 @@ internal sealed class WorkflowReader
             _errors.Add(new ValidationError(path + ".Expression", "is required: a rule without nested rules is a condition over customer, order, case, now, today and params."));
         }
 
-        if (topLevel && rule.Decisions.Count == 0 && rule.SuppressesGoodwill is null && rule.GoodwillCapMultiplier is null)
+        if (topLevel && !rule.ListsDecisions && rule.SuppressesGoodwill is null && rule.GoodwillCapMultiplier is null)
         {
             _errors.Add(new ValidationError(path + ".Properties.decisions", "is required: a rule decides something (or suppresses goodwill, or raises the goodwill cap)."));
         }
@@ -368,6 +368,7 @@ internal sealed class WorkflowReader
 
                     break;
                 case "decisions":
+                    rule.ListsDecisions = value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0;
                     ReadDecisions(value, p, rule.Decisions);
                     break;
             }
@@ -406,7 +407,7 @@ internal sealed class WorkflowReader
 
             var decision = new DecisionDoc { Path = p, Type = type };
             string[] allowed = ["type", "reason", "when", .. DecisionFields[type]];
-            var members = Members(item, p, allowed, what: $"field of a '{CatalogNames.Of(type)}' decision");
+            var members = Members(item, p, allowed, what: $"field of a decision of type '{CatalogNames.Of(type)}'");
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (key, value) in members)
             {
