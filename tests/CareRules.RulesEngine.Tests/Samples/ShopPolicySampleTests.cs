@@ -1,0 +1,68 @@
+using CareRules.Evaluation;
+using CareRules.Model;
+using CareRules.Packs;
+using CareRules.Testing;
+using NodaTime;
+
+namespace CareRules.RulesEngine.Tests.Samples;
+
+/// <summary>The sample pack of <c>samples/ShopPolicy.Json</c> does what its README says, over both Standard packs.</summary>
+public sealed class ShopPolicySampleTests
+{
+    private static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "Samples", "shop-policy.json");
+    private static readonly Scenario Monday = Scenario.AtLocal(2026, 11, 23, 10, 0);
+
+    public static TheoryData<string> Bases => ["C#", "JSON"];
+
+    private static CompiledPolicy Load(string @base) =>
+        WorkflowPack.Extend(@base == "C#" ? StandardPack.CreateBuilder() : WorkflowPack.CreateStandardBuilder(), WorkflowSource.FromFile(SamplePath)).Build();
+
+    [Theory]
+    [MemberData(nameof(Bases))]
+    public void Sample_ExtendsStandard_WithFirmStanceTwoRulesAndOneRuleDisabled(string @base)
+    {
+        var policy = Load(@base);
+
+        Assert.Equal("acme-care@1.0.0", policy.Id);
+        Assert.Equal("firm", policy.Parameters.Format("stance"));
+        Assert.Equal("25.00", policy.Parameters.Format("smallGift"));
+        Assert.DoesNotContain(policy.Rules, r => r.Id == "reply.answer-fully");
+        Assert.Contains(policy.Rules, r => r.Id == "loyalty.incident-gift" && r.Priority == 105);
+        Assert.Contains(policy.Rules, r => r.Id == "public.day-off" && r.Priority == 270);
+    }
+
+    [Theory]
+    [MemberData(nameof(Bases))]
+    public void LoyaltyRule_GivesTheGift_AndFirmStanceStillSuppressesGoodwillForCarrierFaults(string @base)
+    {
+        var policy = Load(@base);
+        var loyal = Monday.Customer(c => c with { Orders = 7 });
+
+        var shopFault = policy.Evaluate(loyal.Case(k => k with { Kind = CaseKind.DamagedGoods, Fault = Fault.Shop }).Build());
+        var carrierFault = policy.Evaluate(loyal.Case(k => k with { Kind = CaseKind.DamagedGoods, Fault = Fault.Carrier }).Build());
+        var complainer = policy.Evaluate(loyal.Customer(c => c with { UnfoundedComplaintsLast90Days = 1 }).Case(k => k with { Kind = CaseKind.DamagedGoods }).Build());
+
+        var gift = Assert.Single(shopFault.Decisions, d => d.RuleId == "loyalty.incident-gift" && d.Type == DecisionType.Compensate);
+        Assert.Equal(Money.Pln(30m), gift.Value);
+        Assert.Equal("A loyal customer had an incident, so a gift worth 30.00 PLN goes into the next parcel.", gift.Reason);
+        Assert.Equal("Thank the customer for 5 or more orders and apologise without blaming anyone.", shopFault.Decisions.Single(d => d.RuleId == "loyalty.incident-gift" && d.Type == DecisionType.Advise).Reason);
+        Assert.True(carrierFault.HasFired("loyalty.incident-gift"));
+        Assert.DoesNotContain(carrierFault.Decisions, d => d.Offer == OfferKind.GiftInParcel && d.Type == DecisionType.Compensate);
+        Assert.False(complainer.HasFired("loyalty.incident-gift"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Bases))]
+    public void PublicComplaintOnADayOff_IsDueWithinTheFirstBusinessHour(string @base)
+    {
+        var policy = Load(@base);
+        var saturday = Scenario.AtLocal(2026, 11, 28, 11, 0).Case(k => k with { Kind = CaseKind.Other, Channel = ContactChannel.PublicSocial });
+
+        var v = policy.Evaluate(saturday.Build());
+
+        var escalation = Assert.Single(v.Decisions, d => d.Type == DecisionType.Escalate);
+        Assert.Equal(EscalationTarget.PublicRelations, escalation.To);
+        Assert.Equal(saturday.Local(2026, 11, 30, 9, 0), escalation.DueBy); // Monday 08:00 opening + 1 business hour
+        Assert.False(policy.Evaluate(Monday.Case(k => k with { Channel = ContactChannel.PublicSocial }).Build()).HasFired("public.day-off"));
+    }
+}
