@@ -75,7 +75,7 @@ public static class Care
     public static Instant PlusLocalDays(BusinessCalendar calendar, Instant instant, int days)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return instant.InZone(calendar.Zone).LocalDateTime.PlusDays(days).InZoneLeniently(calendar.Zone).ToInstant();
+        return calendar.PlusLocalDays(instant, days);
     }
 
     /// <summary>The end of a local day in the shop's time zone: the instant the next day starts.</summary>
@@ -84,7 +84,7 @@ public static class Care
     public static Instant EndOfLocalDay(BusinessCalendar calendar, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.StartOfDay(date.PlusDays(1));
+        return calendar.EndOfDay(date);
     }
 
     /// <summary>

@@ -124,29 +124,4 @@ public sealed class EvaluationSemanticsTests
 
         Assert.Equal("rules['negative'].outcomes[0].value", Assert.Single(ex.Errors).Path);
     }
-
-    [Fact]
-    public void WorkflowRules_AllocateNoMoreThanCSharpRules_OnTheHotLoop()
-    {
-        var contexts = DifferentialRun.Contexts(200, 99);
-
-        Assert.Equal(Allocated(StandardPack.Default, contexts), Allocated(WorkflowPack.Standard, contexts));
-    }
-
-    private static long Allocated(CompiledPolicy policy, IReadOnlyList<CareContext> contexts)
-    {
-        var buffer = policy.CreateBuffer();
-        foreach (var ctx in contexts)
-        {
-            policy.Evaluate(ctx, buffer);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var ctx in contexts)
-        {
-            policy.Evaluate(ctx, buffer);
-        }
-
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
 }
