@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Consumer test: packs the three packages into a temporary folder, checks what is inside them, then creates a fresh
+# project in a temporary folder outside the repository that references CareRules, CareRules.RulesEngine and
+# CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
+# dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
+# its output with expected.txt. Exits non-zero on any failure.
+#
+#   bash tests/consumer/run.sh                     # the version in Directory.Build.props
+#   bash tests/consumer/run.sh -p:Version=1.2.3    # what a release job packs (extra arguments go to pack)
+#   KEEP=1 bash tests/consumer/run.sh              # keep the temporary folder to look at
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+packages_ids=(CareRules CareRules.RulesEngine CareRules.Testing)
+started=$SECONDS
+
+work=$(mktemp -d)
+if [ "${KEEP:-}" = 1 ]; then echo "consumer test: keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+feed=$work/feed          # the packages, and the only source of CareRules*
+app=$work/consumer       # the fresh project
+packages=$work/packages  # its global packages folder, so that a cached CareRules of the same version is never used
+
+step() { printf '\n== consumer test: %s\n' "$*"; }
+fail() { printf 'consumer test FAILED: %s\n' "$*" >&2; exit 1; }
+for tool in unzip sed awk cmp; do command -v "$tool" >/dev/null || fail "'$tool' is required"; done
+
+version=$(cd "$root" && dotnet msbuild src/CareRules/CareRules.csproj -getProperty:PackageVersion "$@")
+[ -n "$version" ] || fail "could not read the package version"
+
+step "dotnet pack CareRules.sln (version $version)"
+(cd "$root" && dotnet pack CareRules.sln -c Release -warnaserror -p:PackageOutputPath="$feed" "$@")
+
+step "package contents"
+expected_files=$(for id in "${packages_ids[@]}"; do echo "$id.$version.nupkg"; echo "$id.$version.snupkg"; done | sort)
+actual_files=$(ls "$feed" | sort)
+[ "$actual_files" = "$expected_files" ] ||
+  fail "the solution packed $(echo $actual_files) instead of $(echo $expected_files) (tests, samples and benchmarks are not packable)"
+printf '%-24s %9s %9s  %s\n' package .nupkg .snupkg dependencies
+for id in "${packages_ids[@]}"; do
+  nupkg=$feed/$id.$version.nupkg
+  snupkg=$feed/$id.$version.snupkg
+  entries=$(unzip -Z1 "$nupkg")
+  for entry in "$id.nuspec" README.md LICENSE "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
+    grep -qxF "$entry" <<<"$entries" || fail "$id: $entry is missing from the package"
+  done
+  grep -qxF "lib/net10.0/$id.pdb" <<<"$(unzip -Z1 "$snupkg")" || fail "$id: the symbol package has no lib/net10.0/$id.pdb"
+  nuspec=$(unzip -p "$nupkg" "$id.nuspec")
+  for element in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository type="git"' \
+                 "<version>$version</version>" '<description>' '<tags>'; do
+    grep -qF "$element" <<<"$nuspec" || fail "$id: the nuspec has no $element"
+  done
+  dependencies=$(sed -nE 's/.*<dependency id="([^"]+)" version="([^"]+)".*/\1 \2/p' <<<"$nuspec" | paste -sd, - | sed 's/,/, /g')
+  printf '%-24s %9s %9s  %s\n' "$id" "$(wc -c <"$nupkg")" "$(wc -c <"$snupkg")" "${dependencies:-none}"
+done
+
+step "fresh project in $app"
+mkdir -p "$app"
+cp "$here/Program.cs" "$app/Program.cs"
+sed "s/@CARERULES_VERSION@/$version/g" "$here/Consumer.csproj.template" >"$app/Consumer.csproj"
+# Nothing from folders above (Directory.Build.*, central package versions) may leak into the project.
+for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do echo '<Project />' >"$work/$file"; done
+
+# The machine's enabled package sources, by name (their addresses are not repeated here), and its package cache.
+mapfile -t sources < <(cd "$app" && dotnet nuget list source --format Detailed | sed -nE 's/^ *[0-9]+\. +(.*) \[Enabled\]$/\1/p')
+[ "${#sources[@]}" -gt 0 ] || fail "no enabled package source is configured on this machine"
+machine_cache=$(dotnet nuget locals global-packages --list | sed -nE 's/^global-packages: (.*)$/\1/p')
+{
+  echo '<?xml version="1.0" encoding="utf-8"?>'
+  echo '<!-- Written by tests/consumer/run.sh: adds the local folder and maps CareRules to it alone. -->'
+  echo '<configuration>'
+  echo '  <packageSources>'
+  echo "    <add key=\"carerules-local\" value=\"$feed\" />"
+  echo '  </packageSources>'
+  # Third-party packages already in the machine's cache are taken from there (read-only), not downloaded again.
+  [ -n "$machine_cache" ] && printf '  <fallbackPackageFolders>\n    <add key="machine-cache" value="%s" />\n  </fallbackPackageFolders>\n' "$machine_cache"
+  echo '  <packageSourceMapping>'
+  echo '    <packageSource key="carerules-local">'
+  echo '      <package pattern="CareRules" />'
+  echo '      <package pattern="CareRules.*" />'
+  echo '    </packageSource>'
+  for source in "${sources[@]}"; do
+    [ "$source" = carerules-local ] && continue
+    printf '    <packageSource key="%s">\n      <package pattern="*" />\n    </packageSource>\n' "$source"
+  done
+  echo '  </packageSourceMapping>'
+  echo '</configuration>'
+} >"$app/nuget.config"
+echo "nuget.config: CareRules and CareRules.* from $feed only; everything else from the machine's ${#sources[@]} enabled source(s)"
+
+export NUGET_PACKAGES=$packages
+step "dotnet restore"
+dotnet restore "$app"
+for id in "${packages_ids[@]}"; do
+  lower=${id,,}
+  restored=$packages/$lower/$version
+  cmp -s "$feed/$id.$version.nupkg" "$restored/$lower.$version.nupkg" ||
+    fail "$id $version was not restored from $feed (is it in the machine's package cache or another source?)"
+  grep -qF "\"source\": \"$feed\"" "$restored/.nupkg.metadata" || grep -qF "\"source\":\"$feed\"" "$restored/.nupkg.metadata" ||
+    fail "$id $version: $restored/.nupkg.metadata does not name $feed as its source"
+  echo "$id $version restored from $feed"
+done
+
+step "dotnet build"
+dotnet build "$app" -c Release --no-restore
+
+step "dotnet run"
+dotnet run --project "$app" -c Release --no-build >"$work/output.txt" || { cat "$work/output.txt"; fail "the program failed"; }
+cat "$work/output.txt"
+diff -u "$here/expected.txt" "$work/output.txt" || fail "the output differs from tests/consumer/expected.txt"
+
+echo "consumer test: passed in $((SECONDS - started)) s"
