@@ -32,11 +32,23 @@ public sealed class CompiledPolicy
         GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
         int outcomes = 0;
         var infos = new RuleInfo[rules.Length];
+        var all = new List<CompiledOutcome>();
         for (int i = 0; i < rules.Length; i++)
         {
             var r = rules[i];
             outcomes += r.Outcomes.Length;
+            all.AddRange(r.Outcomes);
             infos[i] = new RuleInfo(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.CapMultiplier, Array.ConvertAll(r.Outcomes, o => o.Type));
+        }
+
+        // Every field of the canonical order is fixed per outcome, so order them all once, here, and let resolution
+        // compare ranks instead of types, priorities and rule ids.
+        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
+        all.Add(BudgetExhaustedStop);
+        all.Sort(CompiledOutcome.CanonicalOrder);
+        for (int i = 0; i < all.Count; i++)
+        {
+            all[i].Rank = i;
         }
 
         Rules = infos;
@@ -69,6 +81,9 @@ public sealed class CompiledPolicy
     internal decimal MaxGoodwillShareOfOrder { get; }
 
     internal decimal GoodwillBudget90Days { get; }
+
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
+    internal CompiledOutcome BudgetExhaustedStop { get; }
 
     /// <summary>Creates a result buffer sized for this policy, for allocation-free evaluation. Use one per thread.</summary>
     public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace);
@@ -128,7 +143,8 @@ public sealed class CompiledPolicy
                     continue;
                 }
 
-                buffer.AddDecision(Produce(rule, outcome, o, rc));
+                var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
+                buffer.AddDecision(new Decision(outcome, value, outcome.InstantOf?.Invoke(rc)));
             }
         }
 
@@ -157,16 +173,6 @@ public sealed class CompiledPolicy
 
         return errors;
     }
-
-    private static Decision Produce(CompiledRule rule, OutcomeDefinition o, int index, RuleContext rc) => o.Type switch
-    {
-        DecisionType.Compensate => new Decision(DecisionType.Compensate, rule.Id, o.Reason, rule.Priority, index,
-            offer: o.Offer, value: o.ValueOf is { } valueOf ? valueOf(rc) : o.FixedValue, percent: o.Percent, legal: o.Legal, dueBy: o.InstantOf?.Invoke(rc)),
-        DecisionType.Stop => new Decision(DecisionType.Stop, rule.Id, o.Reason, rule.Priority, index, stop: o.Stop, until: o.InstantOf?.Invoke(rc)),
-        DecisionType.Escalate => new Decision(DecisionType.Escalate, rule.Id, o.Reason, rule.Priority, index, to: o.To, priority: o.Priority, dueBy: o.InstantOf?.Invoke(rc)),
-        DecisionType.Notify => new Decision(DecisionType.Notify, rule.Id, o.Reason, rule.Priority, index, channel: o.Channel, message: o.Message, dueBy: o.InstantOf?.Invoke(rc)),
-        _ => new Decision(DecisionType.Advise, rule.Id, o.Reason, rule.Priority, index, advice: o.Advice),
-    };
 
     private void ThrowWrongCurrency(CareContext context) =>
         throw new CareRulesValidationException($"Context for policy '{Id}'", Check(context));

@@ -11,7 +11,13 @@ internal sealed class CompiledRule
         Description = rule.RuleDescription;
         Priority = rule.RulePriority;
         Condition = rule.Condition!;
-        Outcomes = [.. rule.Outcomes];
+        var outcomes = new CompiledOutcome[rule.Outcomes.Count];
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = new CompiledOutcome(Id, Priority, i, rule.Outcomes[i]);
+        }
+
+        Outcomes = outcomes;
         SuppressesGoodwill = rule.Suppresses;
         CapMultiplier = rule.CapMultiplier;
     }
@@ -24,7 +30,7 @@ internal sealed class CompiledRule
 
     public Func<RuleContext, bool> Condition { get; }
 
-    public OutcomeDefinition[] Outcomes { get; }
+    public CompiledOutcome[] Outcomes { get; }
 
     public bool SuppressesGoodwill { get; }
 

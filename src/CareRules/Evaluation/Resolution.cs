@@ -27,6 +27,13 @@ internal static class Resolution
 
     private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
 
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per policy, ranked with the rest).</summary>
+    public static CompiledOutcome CreateBudgetExhaustedStop() => new(
+        GoodwillBudgetRuleId,
+        int.MinValue,
+        0,
+        new Policy.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason, Stop = StopKind.NoGoodwill });
+
     public static void Resolve(CompiledPolicy policy, EvaluationBuffer b)
     {
         var d = b.DecisionArray;
@@ -56,7 +63,7 @@ internal static class Resolution
 
             for (int j = i + 1; j < count; j++)
             {
-                if (removed[j] || !SameSlot(d[i], d[j]))
+                if (removed[j] || d[i].Outcome.SlotKey != d[j].Outcome.SlotKey)
                 {
                     continue;
                 }
@@ -84,12 +91,19 @@ internal static class Resolution
         ApplyCap(policy, b, count);
         count = Compact(b);
 
-        // 4. Canonical order (insertion sort: stable, allocation-free, n is small)
+        // 4. Canonical order: by the rank each outcome got when the policy was built (insertion sort: allocation-free,
+        // n is small; ranks are unique, as no outcome produces two decisions in one evaluation)
         for (int i = 1; i < count; i++)
         {
+            int rank = d[i].Outcome.Rank;
+            if (d[i - 1].Outcome.Rank < rank)
+            {
+                continue;
+            }
+
             var x = d[i];
             int j = i - 1;
-            while (j >= 0 && Compare(d[j], x) > 0)
+            while (j >= 0 && d[j].Outcome.Rank > rank)
             {
                 d[j + 1] = d[j];
                 j--;
@@ -139,7 +153,7 @@ internal static class Resolution
         var capMoney = new Money(cap, currency);
         decimal minGift = policy.MinMeaningfulGift.Amount;
 
-        // Keep order: highest rule priority first, then rule id, then outcome position.
+        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
         Span<int> keep = goodwillCount <= 64 ? stackalloc int[goodwillCount] : new int[goodwillCount];
         int n = 0;
         for (int i = 0; i < count; i++)
@@ -147,7 +161,7 @@ internal static class Resolution
             if (!removed[i] && d[i].IsGoodwill)
             {
                 int k = n++;
-                while (k > 0 && KeepOrder(d[keep[k - 1]], d[i]) > 0)
+                while (k > 0 && d[keep[k - 1]].Outcome.Rank > d[i].Outcome.Rank)
                 {
                     keep[k] = keep[k - 1];
                     k--;
@@ -163,7 +177,7 @@ internal static class Resolution
         for (int k = 0; k < n; k++)
         {
             int i = keep[k];
-            decimal v = d[i].Value?.Amount ?? 0m;
+            decimal v = d[i].AmountOr(0m);
             if (!overflowed && v <= remaining)
             {
                 remaining -= v;
@@ -178,7 +192,7 @@ internal static class Resolution
                 {
                     var reduced = new Money(remaining, currency);
                     b.AddTrace(new TraceEntry(TraceKind.CapReduced, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: reduced, limit: capMoney));
-                    d[i] = d[i].WithValue(reduced, d[i].Percent);
+                    d[i] = d[i].WithValue(reduced);
                     total += remaining;
                     remaining = 0m;
                     continue;
@@ -199,7 +213,7 @@ internal static class Resolution
         if (total == 0m && budgetRoom < minGift && !HasStop(b, count, Evaluation.StopKind.NoGoodwill))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
-            b.AddDecision(new Decision(DecisionType.Stop, GoodwillBudgetRuleId, BudgetExhaustedReason, int.MinValue, 0, stop: Evaluation.StopKind.NoGoodwill));
+            b.AddDecision(new Decision(policy.BudgetExhaustedStop, null, null));
         }
     }
 
@@ -240,16 +254,6 @@ internal static class Resolution
         return w;
     }
 
-    private static bool SameSlot(in Decision a, in Decision b) =>
-        a.Type == b.Type && a.Type switch
-        {
-            DecisionType.Compensate => a.Offer == b.Offer,
-            DecisionType.Stop => a.Stop == b.Stop,
-            DecisionType.Escalate => a.To == b.To,
-            DecisionType.Notify => a.Channel == b.Channel && a.Message == b.Message,
-            _ => a.Advice == b.Advice,
-        };
-
     /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
     private static bool Beats(in Decision a, in Decision b)
     {
@@ -260,60 +264,24 @@ internal static class Resolution
                 return a.Legal;
             }
 
-            decimal av = a.Value?.Amount ?? -1m;
-            decimal bv = b.Value?.Amount ?? -1m;
+            decimal av = a.AmountOr(-1m);
+            decimal bv = b.AmountOr(-1m);
             if (av != bv)
             {
                 return av > bv;
             }
         }
-        else if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
-        {
-            return a.Priority > b.Priority;
-        }
 
-        if (a.RulePriority != b.RulePriority)
-        {
-            return a.RulePriority > b.RulePriority;
-        }
-
-        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byId != 0 ? byId < 0 : a.OutcomeIndex < b.OutcomeIndex;
+        // Then by canonical rank: escalation urgency, rule priority, rule id, outcome position.
+        return a.Outcome.Rank < b.Outcome.Rank;
     }
 
     private static Decision Merge(in Decision winner, in Decision loser) => winner.Type switch
     {
-        DecisionType.Escalate => winner.WithEscalation(winner.Priority, Earliest(winner.DueBy, loser.DueBy)),
-        DecisionType.Notify or DecisionType.Compensate => winner.WithDueBy(Earliest(winner.DueBy, loser.DueBy)),
+        DecisionType.Escalate or DecisionType.Notify or DecisionType.Compensate => winner.WithInstant(Earliest(winner.At, loser.At)),
         _ => winner,
     };
 
     private static Instant? Earliest(Instant? a, Instant? b) =>
         a is null ? b : b is null ? a : (a.Value <= b.Value ? a : b);
-
-    private static int KeepOrder(in Decision a, in Decision b)
-    {
-        if (a.RulePriority != b.RulePriority)
-        {
-            return b.RulePriority.CompareTo(a.RulePriority);
-        }
-
-        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byId != 0 ? byId : a.OutcomeIndex.CompareTo(b.OutcomeIndex);
-    }
-
-    private static int Compare(in Decision a, in Decision b)
-    {
-        if (a.Type != b.Type)
-        {
-            return ((int)a.Type).CompareTo((int)b.Type); // casts: Enum.CompareTo(object) would box
-        }
-
-        if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
-        {
-            return ((int)b.Priority).CompareTo((int)a.Priority);
-        }
-
-        return KeepOrder(a, b);
-    }
 }
