@@ -96,6 +96,9 @@ internal sealed class CompiledOutcome
     /// <summary>Equal for decisions that merge: same type and same offer, stop, target, channel and message, or advice.</summary>
     public int SlotKey { get; }
 
+    /// <summary>True when another outcome of the policy has the same <see cref="SlotKey"/>, so a decision of this one may have a duplicate to merge with. Set once when the policy is built.</summary>
+    public bool MayMerge { get; internal set; }
+
     /// <summary>
     /// The position of this outcome's decisions in the canonical order (by type; escalations by urgency; then rule
     /// priority, rule id and outcome position), over every outcome of the policy. Set once when the policy is built.

@@ -46,9 +46,16 @@ public sealed class CompiledPolicy
         BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
         all.Add(BudgetExhaustedStop);
         all.Sort(CompiledOutcome.CanonicalOrder);
+        var slots = new Dictionary<int, int>();
+        foreach (var outcome in all)
+        {
+            slots[outcome.SlotKey] = slots.GetValueOrDefault(outcome.SlotKey) + 1;
+        }
+
         for (int i = 0; i < all.Count; i++)
         {
             all[i].Rank = i;
+            all[i].MayMerge = slots[all[i].SlotKey] > 1;
         }
 
         Rules = infos;

@@ -11,6 +11,9 @@ namespace CareRules.Evaluation;
 /// </summary>
 public sealed class EvaluationBuffer
 {
+    private readonly Money _zero;
+    private bool _firedTraced;
+
     internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace)
     {
         Policy = policy;
@@ -19,7 +22,8 @@ public sealed class EvaluationBuffer
         Removed = new bool[maxDecisions];
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
-        GoodwillTotal = Money.Zero(policy.Parameters.Currency);
+        _zero = Money.Zero(policy.Parameters.Currency);
+        GoodwillTotal = _zero;
     }
 
     /// <summary>The policy this buffer belongs to.</summary>
@@ -34,8 +38,25 @@ public sealed class EvaluationBuffer
     /// <summary>The ids of the rules that fired in the last evaluation, in rule id order.</summary>
     public ReadOnlySpan<string> Fired => FiredArray.AsSpan(0, FiredCount);
 
-    /// <summary>The trace of the last evaluation.</summary>
-    public ReadOnlySpan<TraceEntry> Trace => TraceArray.AsSpan(0, TraceCount);
+    /// <summary>The trace of the last evaluation: a <see cref="TraceKind.RuleFired"/> entry per fired rule, then what resolution did.</summary>
+    /// <remarks>The rule-fired entries are written when the trace is first read, so an evaluation whose trace is never read does not pay for them.</remarks>
+    public ReadOnlySpan<TraceEntry> Trace
+    {
+        get
+        {
+            if (!_firedTraced)
+            {
+                for (int i = 0; i < FiredCount; i++)
+                {
+                    TraceArray[i] = new TraceEntry(TraceKind.RuleFired, FiredArray[i]);
+                }
+
+                _firedTraced = true;
+            }
+
+            return TraceArray.AsSpan(0, TraceCount);
+        }
+    }
 
     /// <summary>The goodwill total of the last evaluation.</summary>
     public Money GoodwillTotal { get; internal set; }
@@ -56,6 +77,12 @@ public sealed class EvaluationBuffer
 
     internal int TraceCount { get; set; }
 
+    /// <summary>How many goodwill decisions are in the buffer and not removed (kept up to date by resolution).</summary>
+    internal int GoodwillCount { get; set; }
+
+    /// <summary>How many decisions resolution has marked removed.</summary>
+    internal int RemovedCount { get; set; }
+
     /// <summary>The highest-priority fired rule that suppresses goodwill, if any.</summary>
     internal CompiledRule? SuppressedBy { get; set; }
 
@@ -71,16 +98,21 @@ public sealed class EvaluationBuffer
         DecisionCount = 0;
         FiredCount = 0;
         TraceCount = 0;
+        GoodwillCount = 0;
+        RemovedCount = 0;
+        _firedTraced = false;
         SuppressedBy = null;
         CapRaisedBy = null;
-        GoodwillTotal = Money.Zero(Policy.Parameters.Currency);
+        GoodwillTotal = _zero;
         RuleContext.Load(context);
     }
 
     internal void AddFired(CompiledRule rule)
     {
+        // Its rule-fired trace entry takes its place now and is written when the trace is read (see Trace): rules fire
+        // before resolution writes any entry, so the first FiredCount entries are always the rule-fired ones.
         FiredArray[FiredCount++] = rule.Id;
-        AddTrace(new TraceEntry(TraceKind.RuleFired, rule.Id));
+        TraceCount++;
         if (rule.SuppressesGoodwill && (SuppressedBy is null || rule.Priority > SuppressedBy.Priority))
         {
             SuppressedBy = rule;
@@ -96,6 +128,21 @@ public sealed class EvaluationBuffer
     {
         Removed[DecisionCount] = false;
         DecisionArray[DecisionCount++] = decision;
+        if (decision.IsGoodwill)
+        {
+            GoodwillCount++;
+        }
+    }
+
+    /// <summary>Marks a decision removed by resolution.</summary>
+    internal void Remove(int index)
+    {
+        Removed[index] = true;
+        RemovedCount++;
+        if (DecisionArray[index].IsGoodwill)
+        {
+            GoodwillCount--;
+        }
     }
 
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;

@@ -47,23 +47,24 @@ internal static class Resolution
             {
                 if (d[i].IsGoodwill)
                 {
-                    removed[i] = true;
+                    b.Remove(i);
                     b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d[i].RuleId, suppressor.Id, DecisionType.Compensate, d[i].Offer, before: d[i].Value));
                 }
             }
         }
 
-        // 2. Merging of duplicates
+        // 2. Merging of duplicates (only outcomes that share their slot with another outcome of the policy can meet one)
         for (int i = 0; i < count; i++)
         {
-            if (removed[i])
+            if (removed[i] || !d[i].Outcome.MayMerge)
             {
                 continue;
             }
 
+            int slot = d[i].Outcome.SlotKey;
             for (int j = i + 1; j < count; j++)
             {
-                if (removed[j] || d[i].Outcome.SlotKey != d[j].Outcome.SlotKey)
+                if (removed[j] || d[j].Outcome.SlotKey != slot)
                 {
                     continue;
                 }
@@ -72,7 +73,7 @@ internal static class Resolution
                 int winner = jWins ? j : i;
                 int loser = jWins ? i : j;
                 d[winner] = Merge(d[winner], d[loser]);
-                removed[loser] = true;
+                b.Remove(loser);
                 var kind = d[i].Type switch
                 {
                     DecisionType.Compensate => TraceKind.DuplicateMerged,
@@ -89,7 +90,7 @@ internal static class Resolution
 
         // 3. Goodwill cap
         ApplyCap(policy, b, count);
-        count = Compact(b);
+        count = b.RemovedCount > 0 ? Compact(b) : b.DecisionCount;
 
         // 4. Canonical order: by the rank each outcome got when the policy was built (insertion sort: allocation-free,
         // n is small; ranks are unique, as no outcome produces two decisions in one evaluation)
@@ -117,15 +118,7 @@ internal static class Resolution
     {
         var d = b.DecisionArray;
         var removed = b.Removed;
-        int goodwillCount = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (!removed[i] && d[i].IsGoodwill)
-            {
-                goodwillCount++;
-            }
-        }
-
+        int goodwillCount = b.GoodwillCount;
         var currency = policy.Currency;
         if (goodwillCount == 0)
         {
@@ -198,14 +191,14 @@ internal static class Resolution
                     continue;
                 }
 
-                removed[i] = true;
+                b.Remove(i);
                 b.AddTrace(remaining > 0m
                     ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
                     : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                 continue;
             }
 
-            removed[i] = true;
+            b.Remove(i);
             b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
         }
 
@@ -243,11 +236,6 @@ internal static class Resolution
                 removed[w] = false;
                 w++;
             }
-        }
-
-        for (int r = w; r < b.DecisionCount; r++)
-        {
-            d[r] = default;
         }
 
         b.DecisionCount = w;
