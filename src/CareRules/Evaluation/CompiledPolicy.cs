@@ -17,6 +17,7 @@ public sealed class CompiledPolicy
     private readonly CompiledRule[] _rules;
     private readonly int _maxDecisions;
     private readonly int _maxTrace;
+    private readonly int _rankCount;
 
     internal CompiledPolicy(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
     {
@@ -52,6 +53,7 @@ public sealed class CompiledPolicy
             slots[outcome.SlotKey] = slots.GetValueOrDefault(outcome.SlotKey) + 1;
         }
 
+        _rankCount = all.Count;
         for (int i = 0; i < all.Count; i++)
         {
             all[i].Rank = i;
@@ -93,7 +95,7 @@ public sealed class CompiledPolicy
     internal CompiledOutcome BudgetExhaustedStop { get; }
 
     /// <summary>Creates a result buffer sized for this policy, for allocation-free evaluation. Use one per thread.</summary>
-    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace);
+    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);
 
     /// <summary>Evaluates a context and returns an immutable verdict.</summary>
     /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
@@ -121,7 +123,7 @@ public sealed class CompiledPolicy
         ArgumentNullException.ThrowIfNull(buffer);
         if (!ReferenceEquals(buffer.Policy, this))
         {
-            throw new ArgumentException($"The buffer was created by policy '{buffer.Policy.Id}', not by '{Id}'.", nameof(buffer));
+            ThrowForeignBuffer(buffer);
         }
 
         if (context.Currency != Currency)
@@ -180,6 +182,9 @@ public sealed class CompiledPolicy
 
         return errors;
     }
+
+    private void ThrowForeignBuffer(EvaluationBuffer buffer) =>
+        throw new ArgumentException($"The buffer was created by policy '{buffer.Policy.Id}', not by '{Id}'.", nameof(buffer));
 
     private void ThrowWrongCurrency(CareContext context) =>
         throw new CareRulesValidationException($"Context for policy '{Id}'", Check(context));

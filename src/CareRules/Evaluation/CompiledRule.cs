@@ -20,6 +20,7 @@ internal sealed class CompiledRule
         Outcomes = outcomes;
         SuppressesGoodwill = rule.Suppresses;
         CapMultiplier = rule.CapMultiplier;
+        RaisesCap = CapMultiplier > 1m;
     }
 
     public string Id { get; }
@@ -35,4 +36,6 @@ internal sealed class CompiledRule
     public bool SuppressesGoodwill { get; }
 
     public decimal CapMultiplier { get; }
+
+    public bool RaisesCap { get; }
 }

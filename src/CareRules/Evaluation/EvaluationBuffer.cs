@@ -14,12 +14,18 @@ public sealed class EvaluationBuffer
     private readonly Money _zero;
     private bool _firedTraced;
 
-    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace)
+    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace, int rankCount)
     {
         Policy = policy;
         RuleContext = new RuleContext(policy.Calendar);
         DecisionArray = new Decision[maxDecisions];
+        OutputArray = new Decision[maxDecisions];
         Removed = new bool[maxDecisions];
+        MergeCandidates = new int[maxDecisions];
+        GoodwillIndices = new int[maxDecisions];
+        KeepScratch = new int[maxDecisions];
+        DecisionByRank = new int[rankCount];
+        RankBits = new ulong[(rankCount + 63) / 64];
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
         _zero = Money.Zero(policy.Parameters.Currency);
@@ -33,7 +39,7 @@ public sealed class EvaluationBuffer
     public string? CaseId { get; private set; }
 
     /// <summary>The decisions of the last evaluation, in canonical order.</summary>
-    public ReadOnlySpan<Decision> Decisions => DecisionArray.AsSpan(0, DecisionCount);
+    public ReadOnlySpan<Decision> Decisions => OutputArray.AsSpan(0, OutputCount);
 
     /// <summary>The ids of the rules that fired in the last evaluation, in rule id order.</summary>
     public ReadOnlySpan<string> Fired => FiredArray.AsSpan(0, FiredCount);
@@ -63,11 +69,39 @@ public sealed class EvaluationBuffer
 
     internal RuleContext RuleContext { get; }
 
+    /// <summary>The decisions as rules produced them (rule id order), before resolution.</summary>
     internal Decision[] DecisionArray { get; }
 
+    /// <summary>Which of <see cref="DecisionArray"/> resolution has removed.</summary>
     internal bool[] Removed { get; }
 
     internal int DecisionCount { get; set; }
+
+    /// <summary>The resolved decisions, in canonical order.</summary>
+    internal Decision[] OutputArray { get; }
+
+    internal int OutputCount { get; set; }
+
+    /// <summary>Indices into <see cref="DecisionArray"/> of decisions that may have a duplicate to merge with, in production order.</summary>
+    internal int[] MergeCandidates { get; }
+
+    internal int MergeCandidateCount { get; set; }
+
+    /// <summary>Indices into <see cref="DecisionArray"/> of the goodwill decisions, in production order.</summary>
+    internal int[] GoodwillIndices { get; }
+
+    internal int GoodwillIndexCount { get; set; }
+
+    /// <summary>The goodwill cap's scratch: goodwill decisions in keep order.</summary>
+    internal int[] KeepScratch { get; }
+
+    /// <summary>Zero in the policy's currency.</summary>
+    internal Money Zero => _zero;
+
+    /// <summary>Resolution's ordering scratch: a bit per outcome rank, and the decision holding each rank. All bits are clear between evaluations.</summary>
+    internal ulong[] RankBits { get; }
+
+    internal int[] DecisionByRank { get; }
 
     internal string[] FiredArray { get; }
 
@@ -76,12 +110,6 @@ public sealed class EvaluationBuffer
     internal TraceEntry[] TraceArray { get; }
 
     internal int TraceCount { get; set; }
-
-    /// <summary>How many goodwill decisions are in the buffer and not removed (kept up to date by resolution).</summary>
-    internal int GoodwillCount { get; set; }
-
-    /// <summary>How many decisions resolution has marked removed.</summary>
-    internal int RemovedCount { get; set; }
 
     /// <summary>The highest-priority fired rule that suppresses goodwill, if any.</summary>
     internal CompiledRule? SuppressedBy { get; set; }
@@ -96,10 +124,11 @@ public sealed class EvaluationBuffer
     {
         CaseId = context.Case?.Id;
         DecisionCount = 0;
+        OutputCount = 0;
+        MergeCandidateCount = 0;
+        GoodwillIndexCount = 0;
         FiredCount = 0;
         TraceCount = 0;
-        GoodwillCount = 0;
-        RemovedCount = 0;
         _firedTraced = false;
         SuppressedBy = null;
         CapRaisedBy = null;
@@ -118,7 +147,7 @@ public sealed class EvaluationBuffer
             SuppressedBy = rule;
         }
 
-        if (rule.CapMultiplier > 1m && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
+        if (rule.RaisesCap && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
         {
             CapRaisedBy = rule;
         }
@@ -126,22 +155,18 @@ public sealed class EvaluationBuffer
 
     internal void AddDecision(in Decision decision)
     {
-        Removed[DecisionCount] = false;
-        DecisionArray[DecisionCount++] = decision;
-        if (decision.IsGoodwill)
+        int index = DecisionCount++;
+        Removed[index] = false;
+        DecisionArray[index] = decision;
+        var outcome = decision.Outcome;
+        if (outcome.MayMerge)
         {
-            GoodwillCount++;
+            MergeCandidates[MergeCandidateCount++] = index;
         }
-    }
 
-    /// <summary>Marks a decision removed by resolution.</summary>
-    internal void Remove(int index)
-    {
-        Removed[index] = true;
-        RemovedCount++;
-        if (DecisionArray[index].IsGoodwill)
+        if (outcome.IsGoodwill)
         {
-            GoodwillCount--;
+            GoodwillIndices[GoodwillIndexCount++] = index;
         }
     }
 

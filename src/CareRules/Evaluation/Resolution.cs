@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using CareRules.Model;
 using NodaTime;
 
@@ -38,32 +40,35 @@ internal static class Resolution
     {
         var d = b.DecisionArray;
         var removed = b.Removed;
-        int count = b.DecisionCount;
 
         // 1. Suppression
         if (b.SuppressedBy is { } suppressor)
         {
-            for (int i = 0; i < count; i++)
+            var goodwill = b.GoodwillIndices;
+            for (int g = 0; g < b.GoodwillIndexCount; g++)
             {
-                if (d[i].IsGoodwill)
-                {
-                    b.Remove(i);
-                    b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d[i].RuleId, suppressor.Id, DecisionType.Compensate, d[i].Offer, before: d[i].Value));
-                }
+                int i = goodwill[g];
+                removed[i] = true;
+                TraceSuppressed(b, i, suppressor);
             }
         }
 
-        // 2. Merging of duplicates (only outcomes that share their slot with another outcome of the policy can meet one)
-        for (int i = 0; i < count; i++)
+        // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
+        // policy (the others cannot meet a duplicate), in production order.
+        var candidates = b.MergeCandidates;
+        int candidateCount = b.MergeCandidateCount;
+        for (int ci = 0; ci < candidateCount; ci++)
         {
-            if (removed[i] || !d[i].Outcome.MayMerge)
+            int i = candidates[ci];
+            if (removed[i])
             {
                 continue;
             }
 
             int slot = d[i].Outcome.SlotKey;
-            for (int j = i + 1; j < count; j++)
+            for (int cj = ci + 1; cj < candidateCount; cj++)
             {
+                int j = candidates[cj];
                 if (removed[j] || d[j].Outcome.SlotKey != slot)
                 {
                     continue;
@@ -72,15 +77,8 @@ internal static class Resolution
                 bool jWins = Beats(d[j], d[i]);
                 int winner = jWins ? j : i;
                 int loser = jWins ? i : j;
-                d[winner] = Merge(d[winner], d[loser]);
-                b.Remove(loser);
-                var kind = d[i].Type switch
-                {
-                    DecisionType.Compensate => TraceKind.DuplicateMerged,
-                    DecisionType.Escalate => TraceKind.EscalationMerged,
-                    _ => TraceKind.DecisionMerged,
-                };
-                b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
+                MergeInto(b, winner, loser);
+                removed[loser] = true;
                 if (jWins)
                 {
                     break; // i is gone; j carries on the comparison with later decisions in its own turn
@@ -89,43 +87,90 @@ internal static class Resolution
         }
 
         // 3. Goodwill cap
-        ApplyCap(policy, b, count);
-        count = b.RemovedCount > 0 ? Compact(b) : b.DecisionCount;
+        ApplyCap(policy, b);
 
-        // 4. Canonical order: by the rank each outcome got when the policy was built (insertion sort: allocation-free,
-        // n is small; ranks are unique, as no outcome produces two decisions in one evaluation)
-        for (int i = 1; i < count; i++)
+        // 4. Canonical order. Every outcome got a unique rank in that order when the policy was built, so the kept
+        // decisions are ordered by setting one bit per rank and reading the bits back: no comparisons, each decision
+        // copied once.
+        var bits = b.RankBits;
+        var byRank = b.DecisionByRank;
+        int count = b.DecisionCount;
+        int lowWord = int.MaxValue;
+        int highWord = -1;
+        for (int i = 0; i < count; i++)
         {
-            int rank = d[i].Outcome.Rank;
-            if (d[i - 1].Outcome.Rank < rank)
+            if (!removed[i])
+            {
+                int rank = d[i].Outcome.Rank;
+                int word = rank >> 6;
+                bits[word] |= 1UL << rank;
+                byRank[rank] = i;
+                lowWord = Math.Min(lowWord, word);
+                highWord = Math.Max(highWord, word);
+            }
+        }
+
+        var output = b.OutputArray;
+        int n = 0;
+        for (int word = lowWord; word <= highWord; word++)
+        {
+            ulong set = bits[word];
+            bits[word] = 0;
+            while (set != 0)
+            {
+                int rank = (word << 6) + BitOperations.TrailingZeroCount(set);
+                set &= set - 1;
+                output[n++] = d[byRank[rank]];
+            }
+        }
+
+        b.OutputCount = n;
+    }
+
+    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b)
+    {
+        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        var goodwill = b.GoodwillIndices;
+        var keep = b.KeepScratch;
+        int n = 0;
+        for (int g = 0; g < b.GoodwillIndexCount; g++)
+        {
+            int i = goodwill[g];
+            if (removed[i])
             {
                 continue;
             }
 
-            var x = d[i];
-            int j = i - 1;
-            while (j >= 0 && d[j].Outcome.Rank > rank)
+            int k = n++;
+            int rank = d[i].Outcome.Rank;
+            while (k > 0 && d[keep[k - 1]].Outcome.Rank > rank)
             {
-                d[j + 1] = d[j];
-                j--;
+                keep[k] = keep[k - 1];
+                k--;
             }
 
-            d[j + 1] = x;
+            keep[k] = i;
         }
-    }
 
-    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b, int count)
-    {
-        var d = b.DecisionArray;
-        var removed = b.Removed;
-        int goodwillCount = b.GoodwillCount;
-        var currency = policy.Currency;
-        if (goodwillCount == 0)
+        if (n == 0)
         {
-            b.GoodwillTotal = Money.Zero(currency);
+            b.GoodwillTotal = b.Zero;
             return;
         }
 
+        CapGoodwill(policy, b, n);
+    }
+
+    /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CapGoodwill(CompiledPolicy policy, EvaluationBuffer b, int n)
+    {
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        var keep = b.KeepScratch;
+        var currency = policy.Currency;
         var rc = b.RuleContext;
         decimal multiplier = 1m;
         if (b.CapRaisedBy is { } raiser)
@@ -145,24 +190,6 @@ internal static class Resolution
         cap = Math.Max(cap, 0m);
         var capMoney = new Money(cap, currency);
         decimal minGift = policy.MinMeaningfulGift.Amount;
-
-        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
-        Span<int> keep = goodwillCount <= 64 ? stackalloc int[goodwillCount] : new int[goodwillCount];
-        int n = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (!removed[i] && d[i].IsGoodwill)
-            {
-                int k = n++;
-                while (k > 0 && d[keep[k - 1]].Outcome.Rank > d[i].Outcome.Rank)
-                {
-                    keep[k] = keep[k - 1];
-                    k--;
-                }
-
-                keep[k] = i;
-            }
-        }
 
         decimal remaining = cap;
         decimal total = 0m;
@@ -191,28 +218,28 @@ internal static class Resolution
                     continue;
                 }
 
-                b.Remove(i);
+                removed[i] = true;
                 b.AddTrace(remaining > 0m
                     ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
                     : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                 continue;
             }
 
-            b.Remove(i);
+            removed[i] = true;
             b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
         }
 
         b.GoodwillTotal = new Money(total, currency);
-        if (total == 0m && budgetRoom < minGift && !HasStop(b, count, Evaluation.StopKind.NoGoodwill))
+        if (total == 0m && budgetRoom < minGift && !HasStop(b, StopKind.NoGoodwill))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
             b.AddDecision(new Decision(policy.BudgetExhaustedStop, null, null));
         }
     }
 
-    private static bool HasStop(EvaluationBuffer b, int count, StopKind stop)
+    private static bool HasStop(EvaluationBuffer b, StopKind stop)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < b.DecisionCount; i++)
         {
             if (!b.Removed[i] && b.DecisionArray[i].Type == DecisionType.Stop && b.DecisionArray[i].Stop == stop)
             {
@@ -223,23 +250,26 @@ internal static class Resolution
         return false;
     }
 
-    private static int Compact(EvaluationBuffer b)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceSuppressed(EvaluationBuffer b, int i, CompiledRule suppressor)
+    {
+        ref readonly var d = ref b.DecisionArray[i];
+        b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d.RuleId, suppressor.Id, DecisionType.Compensate, d.Offer, before: d.Value));
+    }
+
+    /// <summary>Merges the loser into the winner (earliest due-by) and traces it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MergeInto(EvaluationBuffer b, int winner, int loser)
     {
         var d = b.DecisionArray;
-        var removed = b.Removed;
-        int w = 0;
-        for (int r = 0; r < b.DecisionCount; r++)
+        d[winner] = Merge(d[winner], d[loser]);
+        var kind = d[winner].Type switch
         {
-            if (!removed[r])
-            {
-                d[w] = d[r];
-                removed[w] = false;
-                w++;
-            }
-        }
-
-        b.DecisionCount = w;
-        return w;
+            DecisionType.Compensate => TraceKind.DuplicateMerged,
+            DecisionType.Escalate => TraceKind.EscalationMerged,
+            _ => TraceKind.DecisionMerged,
+        };
+        b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
     }
 
     /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
