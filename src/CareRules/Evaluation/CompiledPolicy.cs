@@ -1,6 +1,7 @@
 using CareRules.Model;
 using CareRules.Policy;
 using CareRules.Time;
+using NodaTime;
 
 namespace CareRules.Evaluation;
 
@@ -144,6 +145,11 @@ public sealed class CompiledPolicy
 
             buffer.AddFired(rule);
             var outcomes = rule.Outcomes;
+
+            // Outcomes of one rule that share a value or instant function (e.g. "call and write within 2 business
+            // hours") get its result computed once: rule functions are pure functions of the context.
+            Func<RuleContext, Instant?>? lastInstantOf = null;
+            Instant? lastInstant = null;
             for (int o = 0; o < outcomes.Length; o++)
             {
                 var outcome = outcomes[o];
@@ -153,7 +159,19 @@ public sealed class CompiledPolicy
                 }
 
                 var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
-                buffer.AddDecision(new Decision(outcome, value, outcome.InstantOf?.Invoke(rc)));
+                Instant? instant = null;
+                if (outcome.InstantOf is { } instantOf)
+                {
+                    if (!ReferenceEquals(instantOf, lastInstantOf))
+                    {
+                        lastInstant = instantOf(rc);
+                        lastInstantOf = instantOf;
+                    }
+
+                    instant = lastInstant;
+                }
+
+                buffer.AddDecision(new Decision(outcome, value, instant));
             }
         }
 
