@@ -171,7 +171,7 @@ public sealed class CompiledPolicy
                     instant = lastInstant;
                 }
 
-                buffer.AddDecision(new Decision(outcome, value, instant));
+                buffer.AddDecision(outcome, value, instant);
             }
         }
 

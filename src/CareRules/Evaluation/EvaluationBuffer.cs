@@ -1,5 +1,6 @@
 using CareRules.Model;
 using CareRules.Policy;
+using NodaTime;
 
 namespace CareRules.Evaluation;
 
@@ -153,12 +154,11 @@ public sealed class EvaluationBuffer
         }
     }
 
-    internal void AddDecision(in Decision decision)
+    internal void AddDecision(CompiledOutcome outcome, in Money? value, in Instant? instant)
     {
         int index = DecisionCount++;
         Removed[index] = false;
-        DecisionArray[index] = decision;
-        var outcome = decision.Outcome;
+        Decision.Write(ref DecisionArray[index], outcome, value, instant);
         if (outcome.MayMerge)
         {
             MergeCandidates[MergeCandidateCount++] = index;

@@ -120,7 +120,7 @@ internal static class Resolution
             {
                 int rank = (word << 6) + BitOperations.TrailingZeroCount(set);
                 set &= set - 1;
-                output[n++] = d[byRank[rank]];
+                Decision.Copy(ref output[n++], d[byRank[rank]]);
             }
         }
 
@@ -233,7 +233,7 @@ internal static class Resolution
         if (total == 0m && budgetRoom < minGift && !HasStop(b, StopKind.NoGoodwill))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
-            b.AddDecision(new Decision(policy.BudgetExhaustedStop, null, null));
+            b.AddDecision(policy.BudgetExhaustedStop, null, null);
         }
     }
 
