@@ -37,6 +37,8 @@ public sealed class EvaluationBuffer
         KeepScratch = new int[maxDecisions];
         DecisionByRank = new int[rankCount];
         RankBits = new ulong[(rankCount + 63) / 64];
+        LowRankWord = int.MaxValue;
+        HighRankWord = -1;
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
         _zero = Money.Zero(policy.Parameters.Currency);
@@ -110,8 +112,13 @@ public sealed class EvaluationBuffer
     /// <summary>Zero in the policy's currency.</summary>
     internal Money Zero => _zero;
 
-    /// <summary>Resolution's ordering scratch: a bit per outcome rank, and the decision holding each rank. All bits are clear between evaluations.</summary>
+    /// <summary>A bit per outcome rank, set for every kept decision; resolution reads them back in order and clears them.</summary>
     internal ulong[] RankBits { get; }
+
+    /// <summary>The lowest and highest words of <see cref="RankBits"/> with a bit set in this evaluation.</summary>
+    internal int LowRankWord { get; private set; }
+
+    internal int HighRankWord { get; private set; }
 
     internal int[] DecisionByRank { get; }
 
@@ -137,6 +144,13 @@ public sealed class EvaluationBuffer
         CaseId = context.Case?.Id;
         DecisionCount = 0;
         OutputCount = 0;
+        for (int word = LowRankWord; word <= HighRankWord; word++)
+        {
+            RankBits[word] = 0; // resolution clears them; not when the last evaluation threw before it got there
+        }
+
+        LowRankWord = int.MaxValue;
+        HighRankWord = -1;
         MergeCandidateCount = 0;
         GoodwillIndexCount = 0;
         FiredCount = 0;
@@ -179,6 +193,21 @@ public sealed class EvaluationBuffer
         {
             GoodwillIndices[GoodwillIndexCount++] = index;
         }
+
+        int rank = outcome.Rank;
+        int word = rank >> 6;
+        RankBits[word] |= 1UL << rank;
+        DecisionByRank[rank] = index;
+        LowRankWord = Math.Min(LowRankWord, word);
+        HighRankWord = Math.Max(HighRankWord, word);
+    }
+
+    /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
+    internal void Remove(int index)
+    {
+        Removed[index] = true;
+        int rank = DecisionArray[index].Outcome.Rank;
+        RankBits[rank >> 6] &= ~(1UL << rank);
     }
 
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;

@@ -48,7 +48,7 @@ internal static class Resolution
             for (int g = 0; g < b.GoodwillIndexCount; g++)
             {
                 int i = goodwill[g];
-                removed[i] = true;
+                b.Remove(i);
                 TraceSuppressed(b, i, suppressor);
             }
         }
@@ -78,7 +78,7 @@ internal static class Resolution
                 int winner = jWins ? j : i;
                 int loser = jWins ? i : j;
                 MergeInto(b, winner, loser);
-                removed[loser] = true;
+                b.Remove(loser);
                 if (jWins)
                 {
                     break; // i is gone; j carries on the comparison with later decisions in its own turn
@@ -89,30 +89,14 @@ internal static class Resolution
         // 3. Goodwill cap
         ApplyCap(policy, b);
 
-        // 4. Canonical order. Every outcome got a unique rank in that order when the policy was built, so the kept
-        // decisions are ordered by setting one bit per rank and reading the bits back: no comparisons, each decision
-        // copied once.
+        // 4. Canonical order. Every outcome got a unique rank in that order when the policy was built, and each kept
+        // decision has the bit of its rank set (set when produced, cleared when removed), so reading the bits back
+        // gives the order: no comparisons, each decision copied once.
         var bits = b.RankBits;
         var byRank = b.DecisionByRank;
-        int count = b.DecisionCount;
-        int lowWord = int.MaxValue;
-        int highWord = -1;
-        for (int i = 0; i < count; i++)
-        {
-            if (!removed[i])
-            {
-                int rank = d[i].Outcome.Rank;
-                int word = rank >> 6;
-                bits[word] |= 1UL << rank;
-                byRank[rank] = i;
-                lowWord = Math.Min(lowWord, word);
-                highWord = Math.Max(highWord, word);
-            }
-        }
-
         var output = b.OutputArray;
         int n = 0;
-        for (int word = lowWord; word <= highWord; word++)
+        for (int word = b.LowRankWord; word <= b.HighRankWord; word++)
         {
             ulong set = bits[word];
             bits[word] = 0;
@@ -218,14 +202,14 @@ internal static class Resolution
                     continue;
                 }
 
-                removed[i] = true;
+                b.Remove(i);
                 b.AddTrace(remaining > 0m
                     ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
                     : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                 continue;
             }
 
-            removed[i] = true;
+            b.Remove(i);
             b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
         }
 
