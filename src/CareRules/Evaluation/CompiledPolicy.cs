@@ -1,6 +1,7 @@
 using CareRules.Model;
 using CareRules.Policy;
 using CareRules.Time;
+using NodaTime;
 
 namespace CareRules.Evaluation;
 
@@ -17,6 +18,7 @@ public sealed class CompiledPolicy
     private readonly CompiledRule[] _rules;
     private readonly int _maxDecisions;
     private readonly int _maxTrace;
+    private readonly int _rankCount;
 
     internal CompiledPolicy(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
     {
@@ -32,11 +34,31 @@ public sealed class CompiledPolicy
         GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
         int outcomes = 0;
         var infos = new RuleInfo[rules.Length];
+        var all = new List<CompiledOutcome>();
         for (int i = 0; i < rules.Length; i++)
         {
             var r = rules[i];
             outcomes += r.Outcomes.Length;
+            all.AddRange(r.Outcomes);
             infos[i] = new RuleInfo(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.CapMultiplier, Array.ConvertAll(r.Outcomes, o => o.Type));
+        }
+
+        // Every field of the canonical order is fixed per outcome, so order them all once, here, and let resolution
+        // compare ranks instead of types, priorities and rule ids.
+        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
+        all.Add(BudgetExhaustedStop);
+        all.Sort(CompiledOutcome.CanonicalOrder);
+        var slots = new Dictionary<int, int>();
+        foreach (var outcome in all)
+        {
+            slots[outcome.SlotKey] = slots.GetValueOrDefault(outcome.SlotKey) + 1;
+        }
+
+        _rankCount = all.Count;
+        for (int i = 0; i < all.Count; i++)
+        {
+            all[i].Rank = i;
+            all[i].MayMerge = slots[all[i].SlotKey] > 1;
         }
 
         Rules = infos;
@@ -70,8 +92,11 @@ public sealed class CompiledPolicy
 
     internal decimal GoodwillBudget90Days { get; }
 
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
+    internal CompiledOutcome BudgetExhaustedStop { get; }
+
     /// <summary>Creates a result buffer sized for this policy, for allocation-free evaluation. Use one per thread.</summary>
-    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace);
+    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);
 
     /// <summary>Evaluates a context and returns an immutable verdict.</summary>
     /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
@@ -99,7 +124,7 @@ public sealed class CompiledPolicy
         ArgumentNullException.ThrowIfNull(buffer);
         if (!ReferenceEquals(buffer.Policy, this))
         {
-            throw new ArgumentException($"The buffer was created by policy '{buffer.Policy.Id}', not by '{Id}'.", nameof(buffer));
+            ThrowForeignBuffer(buffer);
         }
 
         if (context.Currency != Currency)
@@ -120,6 +145,11 @@ public sealed class CompiledPolicy
 
             buffer.AddFired(rule);
             var outcomes = rule.Outcomes;
+
+            // Outcomes of one rule that share a value or instant function (e.g. "call and write within 2 business
+            // hours") get its result computed once: rule functions are pure functions of the context.
+            Func<RuleContext, Instant?>? lastInstantOf = null;
+            Instant? lastInstant = null;
             for (int o = 0; o < outcomes.Length; o++)
             {
                 var outcome = outcomes[o];
@@ -128,7 +158,20 @@ public sealed class CompiledPolicy
                     continue;
                 }
 
-                buffer.AddDecision(Produce(rule, outcome, o, rc));
+                var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
+                Instant? instant = null;
+                if (outcome.InstantOf is { } instantOf)
+                {
+                    if (!ReferenceEquals(instantOf, lastInstantOf))
+                    {
+                        lastInstant = instantOf(rc);
+                        lastInstantOf = instantOf;
+                    }
+
+                    instant = lastInstant;
+                }
+
+                buffer.AddDecision(outcome, value, instant);
             }
         }
 
@@ -158,15 +201,8 @@ public sealed class CompiledPolicy
         return errors;
     }
 
-    private static Decision Produce(CompiledRule rule, OutcomeDefinition o, int index, RuleContext rc) => o.Type switch
-    {
-        DecisionType.Compensate => new Decision(DecisionType.Compensate, rule.Id, o.Reason, rule.Priority, index,
-            offer: o.Offer, value: o.ValueOf is { } valueOf ? valueOf(rc) : o.FixedValue, percent: o.Percent, legal: o.Legal, dueBy: o.InstantOf?.Invoke(rc)),
-        DecisionType.Stop => new Decision(DecisionType.Stop, rule.Id, o.Reason, rule.Priority, index, stop: o.Stop, until: o.InstantOf?.Invoke(rc)),
-        DecisionType.Escalate => new Decision(DecisionType.Escalate, rule.Id, o.Reason, rule.Priority, index, to: o.To, priority: o.Priority, dueBy: o.InstantOf?.Invoke(rc)),
-        DecisionType.Notify => new Decision(DecisionType.Notify, rule.Id, o.Reason, rule.Priority, index, channel: o.Channel, message: o.Message, dueBy: o.InstantOf?.Invoke(rc)),
-        _ => new Decision(DecisionType.Advise, rule.Id, o.Reason, rule.Priority, index, advice: o.Advice),
-    };
+    private void ThrowForeignBuffer(EvaluationBuffer buffer) =>
+        throw new ArgumentException($"The buffer was created by policy '{buffer.Policy.Id}', not by '{Id}'.", nameof(buffer));
 
     private void ThrowWrongCurrency(CareContext context) =>
         throw new CareRulesValidationException($"Context for policy '{Id}'", Check(context));

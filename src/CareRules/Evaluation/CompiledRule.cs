@@ -11,9 +11,16 @@ internal sealed class CompiledRule
         Description = rule.RuleDescription;
         Priority = rule.RulePriority;
         Condition = rule.Condition!;
-        Outcomes = [.. rule.Outcomes];
+        var outcomes = new CompiledOutcome[rule.Outcomes.Count];
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = new CompiledOutcome(Id, Priority, i, rule.Outcomes[i]);
+        }
+
+        Outcomes = outcomes;
         SuppressesGoodwill = rule.Suppresses;
         CapMultiplier = rule.CapMultiplier;
+        RaisesCap = CapMultiplier > 1m;
     }
 
     public string Id { get; }
@@ -24,9 +31,11 @@ internal sealed class CompiledRule
 
     public Func<RuleContext, bool> Condition { get; }
 
-    public OutcomeDefinition[] Outcomes { get; }
+    public CompiledOutcome[] Outcomes { get; }
 
     public bool SuppressesGoodwill { get; }
 
     public decimal CapMultiplier { get; }
+
+    public bool RaisesCap { get; }
 }

@@ -1,5 +1,6 @@
 using CareRules.Model;
 using CareRules.Policy;
+using NodaTime;
 
 namespace CareRules.Evaluation;
 
@@ -11,15 +12,38 @@ namespace CareRules.Evaluation;
 /// </summary>
 public sealed class EvaluationBuffer
 {
-    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace)
+    private readonly Money _zero;
+    private bool _firedTraced;
+
+    // Buffers are written on every evaluation, each by its own thread. Buffers created one after the other on one
+    // thread sit next to each other in memory, so without a cold gap the last array of one and the first objects of the
+    // next share cache lines, and two threads evaluating in parallel invalidate each other's lines on every write
+    // (false sharing: a 2-core batch then ran slower than one core). These guards, allocated first and last, keep
+    // two cache lines of cold memory between the hot objects of different buffers.
+    private const int GuardBytes = 128;
+    private readonly byte[] _leadingGuard;
+    private readonly byte[] _trailingGuard;
+
+    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace, int rankCount)
     {
+        _leadingGuard = new byte[GuardBytes];
         Policy = policy;
         RuleContext = new RuleContext(policy.Calendar);
         DecisionArray = new Decision[maxDecisions];
+        OutputArray = new Decision[maxDecisions];
         Removed = new bool[maxDecisions];
+        MergeCandidates = new int[maxDecisions];
+        GoodwillIndices = new int[maxDecisions];
+        KeepScratch = new int[maxDecisions];
+        DecisionByRank = new int[rankCount];
+        RankBits = new ulong[(rankCount + 63) / 64];
+        LowRankWord = int.MaxValue;
+        HighRankWord = -1;
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
-        GoodwillTotal = Money.Zero(policy.Parameters.Currency);
+        _zero = Money.Zero(policy.Parameters.Currency);
+        GoodwillTotal = _zero;
+        _trailingGuard = new byte[GuardBytes];
     }
 
     /// <summary>The policy this buffer belongs to.</summary>
@@ -29,24 +53,74 @@ public sealed class EvaluationBuffer
     public string? CaseId { get; private set; }
 
     /// <summary>The decisions of the last evaluation, in canonical order.</summary>
-    public ReadOnlySpan<Decision> Decisions => DecisionArray.AsSpan(0, DecisionCount);
+    public ReadOnlySpan<Decision> Decisions => OutputArray.AsSpan(0, OutputCount);
 
     /// <summary>The ids of the rules that fired in the last evaluation, in rule id order.</summary>
     public ReadOnlySpan<string> Fired => FiredArray.AsSpan(0, FiredCount);
 
-    /// <summary>The trace of the last evaluation.</summary>
-    public ReadOnlySpan<TraceEntry> Trace => TraceArray.AsSpan(0, TraceCount);
+    /// <summary>The trace of the last evaluation: a <see cref="TraceKind.RuleFired"/> entry per fired rule, then what resolution did.</summary>
+    /// <remarks>The rule-fired entries are written when the trace is first read, so an evaluation whose trace is never read does not pay for them.</remarks>
+    public ReadOnlySpan<TraceEntry> Trace
+    {
+        get
+        {
+            if (!_firedTraced)
+            {
+                for (int i = 0; i < FiredCount; i++)
+                {
+                    TraceArray[i] = new TraceEntry(TraceKind.RuleFired, FiredArray[i]);
+                }
+
+                _firedTraced = true;
+            }
+
+            return TraceArray.AsSpan(0, TraceCount);
+        }
+    }
 
     /// <summary>The goodwill total of the last evaluation.</summary>
     public Money GoodwillTotal { get; internal set; }
 
     internal RuleContext RuleContext { get; }
 
+    /// <summary>The decisions as rules produced them (rule id order), before resolution.</summary>
     internal Decision[] DecisionArray { get; }
 
+    /// <summary>Which of <see cref="DecisionArray"/> resolution has removed.</summary>
     internal bool[] Removed { get; }
 
     internal int DecisionCount { get; set; }
+
+    /// <summary>The resolved decisions, in canonical order.</summary>
+    internal Decision[] OutputArray { get; }
+
+    internal int OutputCount { get; set; }
+
+    /// <summary>Indices into <see cref="DecisionArray"/> of decisions that may have a duplicate to merge with, in production order.</summary>
+    internal int[] MergeCandidates { get; }
+
+    internal int MergeCandidateCount { get; set; }
+
+    /// <summary>Indices into <see cref="DecisionArray"/> of the goodwill decisions, in production order.</summary>
+    internal int[] GoodwillIndices { get; }
+
+    internal int GoodwillIndexCount { get; set; }
+
+    /// <summary>The goodwill cap's scratch: goodwill decisions in keep order.</summary>
+    internal int[] KeepScratch { get; }
+
+    /// <summary>Zero in the policy's currency.</summary>
+    internal Money Zero => _zero;
+
+    /// <summary>A bit per outcome rank, set for every kept decision; resolution reads them back in order and clears them.</summary>
+    internal ulong[] RankBits { get; }
+
+    /// <summary>The lowest and highest words of <see cref="RankBits"/> with a bit set in this evaluation.</summary>
+    internal int LowRankWord { get; private set; }
+
+    internal int HighRankWord { get; private set; }
+
+    internal int[] DecisionByRank { get; }
 
     internal string[] FiredArray { get; }
 
@@ -69,33 +143,71 @@ public sealed class EvaluationBuffer
     {
         CaseId = context.Case?.Id;
         DecisionCount = 0;
+        OutputCount = 0;
+        for (int word = LowRankWord; word <= HighRankWord; word++)
+        {
+            RankBits[word] = 0; // resolution clears them; not when the last evaluation threw before it got there
+        }
+
+        LowRankWord = int.MaxValue;
+        HighRankWord = -1;
+        MergeCandidateCount = 0;
+        GoodwillIndexCount = 0;
         FiredCount = 0;
         TraceCount = 0;
+        _firedTraced = false;
         SuppressedBy = null;
         CapRaisedBy = null;
-        GoodwillTotal = Money.Zero(Policy.Parameters.Currency);
+        GoodwillTotal = _zero;
         RuleContext.Load(context);
     }
 
     internal void AddFired(CompiledRule rule)
     {
+        // Its rule-fired trace entry takes its place now and is written when the trace is read (see Trace): rules fire
+        // before resolution writes any entry, so the first FiredCount entries are always the rule-fired ones.
         FiredArray[FiredCount++] = rule.Id;
-        AddTrace(new TraceEntry(TraceKind.RuleFired, rule.Id));
+        TraceCount++;
         if (rule.SuppressesGoodwill && (SuppressedBy is null || rule.Priority > SuppressedBy.Priority))
         {
             SuppressedBy = rule;
         }
 
-        if (rule.CapMultiplier > 1m && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
+        if (rule.RaisesCap && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
         {
             CapRaisedBy = rule;
         }
     }
 
-    internal void AddDecision(in Decision decision)
+    internal void AddDecision(CompiledOutcome outcome, in Money? value, in Instant? instant)
     {
-        Removed[DecisionCount] = false;
-        DecisionArray[DecisionCount++] = decision;
+        int index = DecisionCount++;
+        Removed[index] = false;
+        Decision.Write(ref DecisionArray[index], outcome, value, instant);
+        if (outcome.MayMerge)
+        {
+            MergeCandidates[MergeCandidateCount++] = index;
+        }
+
+        if (outcome.IsGoodwill)
+        {
+            GoodwillIndices[GoodwillIndexCount++] = index;
+        }
+
+        int rank = outcome.Rank;
+        int word = rank >> 6;
+        RankBits[word] |= 1UL << rank;
+        DecisionByRank[rank] = index;
+        LowRankWord = Math.Min(LowRankWord, word);
+        HighRankWord = Math.Max(HighRankWord, word);
+    }
+
+    /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
+    internal void Remove(int index)
+    {
+        Removed[index] = true;
+        int rank = DecisionArray[index].Outcome.Rank;
+        RankBits[rank >> 6] &= ~(1UL << rank);
     }
 
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using CareRules.Model;
 using NodaTime;
 
@@ -27,36 +29,47 @@ internal static class Resolution
 
     private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
 
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per policy, ranked with the rest).</summary>
+    public static CompiledOutcome CreateBudgetExhaustedStop() => new(
+        GoodwillBudgetRuleId,
+        int.MinValue,
+        0,
+        new Policy.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason, Stop = StopKind.NoGoodwill });
+
     public static void Resolve(CompiledPolicy policy, EvaluationBuffer b)
     {
         var d = b.DecisionArray;
         var removed = b.Removed;
-        int count = b.DecisionCount;
 
         // 1. Suppression
         if (b.SuppressedBy is { } suppressor)
         {
-            for (int i = 0; i < count; i++)
+            var goodwill = b.GoodwillIndices;
+            for (int g = 0; g < b.GoodwillIndexCount; g++)
             {
-                if (d[i].IsGoodwill)
-                {
-                    removed[i] = true;
-                    b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d[i].RuleId, suppressor.Id, DecisionType.Compensate, d[i].Offer, before: d[i].Value));
-                }
+                int i = goodwill[g];
+                b.Remove(i);
+                TraceSuppressed(b, i, suppressor);
             }
         }
 
-        // 2. Merging of duplicates
-        for (int i = 0; i < count; i++)
+        // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
+        // policy (the others cannot meet a duplicate), in production order.
+        var candidates = b.MergeCandidates;
+        int candidateCount = b.MergeCandidateCount;
+        for (int ci = 0; ci < candidateCount; ci++)
         {
+            int i = candidates[ci];
             if (removed[i])
             {
                 continue;
             }
 
-            for (int j = i + 1; j < count; j++)
+            int slot = d[i].Outcome.SlotKey;
+            for (int cj = ci + 1; cj < candidateCount; cj++)
             {
-                if (removed[j] || !SameSlot(d[i], d[j]))
+                int j = candidates[cj];
+                if (removed[j] || d[j].Outcome.SlotKey != slot)
                 {
                     continue;
                 }
@@ -64,15 +77,8 @@ internal static class Resolution
                 bool jWins = Beats(d[j], d[i]);
                 int winner = jWins ? j : i;
                 int loser = jWins ? i : j;
-                d[winner] = Merge(d[winner], d[loser]);
-                removed[loser] = true;
-                var kind = d[i].Type switch
-                {
-                    DecisionType.Compensate => TraceKind.DuplicateMerged,
-                    DecisionType.Escalate => TraceKind.EscalationMerged,
-                    _ => TraceKind.DecisionMerged,
-                };
-                b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
+                MergeInto(b, winner, loser);
+                b.Remove(loser);
                 if (jWins)
                 {
                     break; // i is gone; j carries on the comparison with later decisions in its own turn
@@ -81,44 +87,74 @@ internal static class Resolution
         }
 
         // 3. Goodwill cap
-        ApplyCap(policy, b, count);
-        count = Compact(b);
+        ApplyCap(policy, b);
 
-        // 4. Canonical order (insertion sort: stable, allocation-free, n is small)
-        for (int i = 1; i < count; i++)
+        // 4. Canonical order. Every outcome got a unique rank in that order when the policy was built, and each kept
+        // decision has the bit of its rank set (set when produced, cleared when removed), so reading the bits back
+        // gives the order: no comparisons, each decision copied once.
+        var bits = b.RankBits;
+        var byRank = b.DecisionByRank;
+        var output = b.OutputArray;
+        int n = 0;
+        for (int word = b.LowRankWord; word <= b.HighRankWord; word++)
         {
-            var x = d[i];
-            int j = i - 1;
-            while (j >= 0 && Compare(d[j], x) > 0)
+            ulong set = bits[word];
+            bits[word] = 0;
+            while (set != 0)
             {
-                d[j + 1] = d[j];
-                j--;
+                int rank = (word << 6) + BitOperations.TrailingZeroCount(set);
+                set &= set - 1;
+                Decision.Copy(ref output[n++], d[byRank[rank]]);
             }
-
-            d[j + 1] = x;
         }
+
+        b.OutputCount = n;
     }
 
-    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b, int count)
+    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b)
     {
+        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
         var d = b.DecisionArray;
         var removed = b.Removed;
-        int goodwillCount = 0;
-        for (int i = 0; i < count; i++)
+        var goodwill = b.GoodwillIndices;
+        var keep = b.KeepScratch;
+        int n = 0;
+        for (int g = 0; g < b.GoodwillIndexCount; g++)
         {
-            if (!removed[i] && d[i].IsGoodwill)
+            int i = goodwill[g];
+            if (removed[i])
             {
-                goodwillCount++;
+                continue;
             }
+
+            int k = n++;
+            int rank = d[i].Outcome.Rank;
+            while (k > 0 && d[keep[k - 1]].Outcome.Rank > rank)
+            {
+                keep[k] = keep[k - 1];
+                k--;
+            }
+
+            keep[k] = i;
         }
 
-        var currency = policy.Currency;
-        if (goodwillCount == 0)
+        if (n == 0)
         {
-            b.GoodwillTotal = Money.Zero(currency);
+            b.GoodwillTotal = b.Zero;
             return;
         }
 
+        CapGoodwill(policy, b, n);
+    }
+
+    /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CapGoodwill(CompiledPolicy policy, EvaluationBuffer b, int n)
+    {
+        var d = b.DecisionArray;
+        var removed = b.Removed;
+        var keep = b.KeepScratch;
+        var currency = policy.Currency;
         var rc = b.RuleContext;
         decimal multiplier = 1m;
         if (b.CapRaisedBy is { } raiser)
@@ -139,31 +175,13 @@ internal static class Resolution
         var capMoney = new Money(cap, currency);
         decimal minGift = policy.MinMeaningfulGift.Amount;
 
-        // Keep order: highest rule priority first, then rule id, then outcome position.
-        Span<int> keep = goodwillCount <= 64 ? stackalloc int[goodwillCount] : new int[goodwillCount];
-        int n = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (!removed[i] && d[i].IsGoodwill)
-            {
-                int k = n++;
-                while (k > 0 && KeepOrder(d[keep[k - 1]], d[i]) > 0)
-                {
-                    keep[k] = keep[k - 1];
-                    k--;
-                }
-
-                keep[k] = i;
-            }
-        }
-
         decimal remaining = cap;
         decimal total = 0m;
         bool overflowed = false;
         for (int k = 0; k < n; k++)
         {
             int i = keep[k];
-            decimal v = d[i].Value?.Amount ?? 0m;
+            decimal v = d[i].AmountOr(0m);
             if (!overflowed && v <= remaining)
             {
                 remaining -= v;
@@ -178,34 +196,34 @@ internal static class Resolution
                 {
                     var reduced = new Money(remaining, currency);
                     b.AddTrace(new TraceEntry(TraceKind.CapReduced, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: reduced, limit: capMoney));
-                    d[i] = d[i].WithValue(reduced, d[i].Percent);
+                    d[i] = d[i].WithValue(reduced);
                     total += remaining;
                     remaining = 0m;
                     continue;
                 }
 
-                removed[i] = true;
+                b.Remove(i);
                 b.AddTrace(remaining > 0m
                     ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
                     : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                 continue;
             }
 
-            removed[i] = true;
+            b.Remove(i);
             b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
         }
 
         b.GoodwillTotal = new Money(total, currency);
-        if (total == 0m && budgetRoom < minGift && !HasStop(b, count, Evaluation.StopKind.NoGoodwill))
+        if (total == 0m && budgetRoom < minGift && !HasStop(b, StopKind.NoGoodwill))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
-            b.AddDecision(new Decision(DecisionType.Stop, GoodwillBudgetRuleId, BudgetExhaustedReason, int.MinValue, 0, stop: Evaluation.StopKind.NoGoodwill));
+            b.AddDecision(policy.BudgetExhaustedStop, null, null);
         }
     }
 
-    private static bool HasStop(EvaluationBuffer b, int count, StopKind stop)
+    private static bool HasStop(EvaluationBuffer b, StopKind stop)
     {
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < b.DecisionCount; i++)
         {
             if (!b.Removed[i] && b.DecisionArray[i].Type == DecisionType.Stop && b.DecisionArray[i].Stop == stop)
             {
@@ -216,39 +234,27 @@ internal static class Resolution
         return false;
     }
 
-    private static int Compact(EvaluationBuffer b)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TraceSuppressed(EvaluationBuffer b, int i, CompiledRule suppressor)
     {
-        var d = b.DecisionArray;
-        var removed = b.Removed;
-        int w = 0;
-        for (int r = 0; r < b.DecisionCount; r++)
-        {
-            if (!removed[r])
-            {
-                d[w] = d[r];
-                removed[w] = false;
-                w++;
-            }
-        }
-
-        for (int r = w; r < b.DecisionCount; r++)
-        {
-            d[r] = default;
-        }
-
-        b.DecisionCount = w;
-        return w;
+        ref readonly var d = ref b.DecisionArray[i];
+        b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d.RuleId, suppressor.Id, DecisionType.Compensate, d.Offer, before: d.Value));
     }
 
-    private static bool SameSlot(in Decision a, in Decision b) =>
-        a.Type == b.Type && a.Type switch
+    /// <summary>Merges the loser into the winner (earliest due-by) and traces it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void MergeInto(EvaluationBuffer b, int winner, int loser)
+    {
+        var d = b.DecisionArray;
+        d[winner] = Merge(d[winner], d[loser]);
+        var kind = d[winner].Type switch
         {
-            DecisionType.Compensate => a.Offer == b.Offer,
-            DecisionType.Stop => a.Stop == b.Stop,
-            DecisionType.Escalate => a.To == b.To,
-            DecisionType.Notify => a.Channel == b.Channel && a.Message == b.Message,
-            _ => a.Advice == b.Advice,
+            DecisionType.Compensate => TraceKind.DuplicateMerged,
+            DecisionType.Escalate => TraceKind.EscalationMerged,
+            _ => TraceKind.DecisionMerged,
         };
+        b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
+    }
 
     /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
     private static bool Beats(in Decision a, in Decision b)
@@ -260,60 +266,24 @@ internal static class Resolution
                 return a.Legal;
             }
 
-            decimal av = a.Value?.Amount ?? -1m;
-            decimal bv = b.Value?.Amount ?? -1m;
+            decimal av = a.AmountOr(-1m);
+            decimal bv = b.AmountOr(-1m);
             if (av != bv)
             {
                 return av > bv;
             }
         }
-        else if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
-        {
-            return a.Priority > b.Priority;
-        }
 
-        if (a.RulePriority != b.RulePriority)
-        {
-            return a.RulePriority > b.RulePriority;
-        }
-
-        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byId != 0 ? byId < 0 : a.OutcomeIndex < b.OutcomeIndex;
+        // Then by canonical rank: escalation urgency, rule priority, rule id, outcome position.
+        return a.Outcome.Rank < b.Outcome.Rank;
     }
 
     private static Decision Merge(in Decision winner, in Decision loser) => winner.Type switch
     {
-        DecisionType.Escalate => winner.WithEscalation(winner.Priority, Earliest(winner.DueBy, loser.DueBy)),
-        DecisionType.Notify or DecisionType.Compensate => winner.WithDueBy(Earliest(winner.DueBy, loser.DueBy)),
+        DecisionType.Escalate or DecisionType.Notify or DecisionType.Compensate => winner.WithInstant(Earliest(winner.At, loser.At)),
         _ => winner,
     };
 
     private static Instant? Earliest(Instant? a, Instant? b) =>
         a is null ? b : b is null ? a : (a.Value <= b.Value ? a : b);
-
-    private static int KeepOrder(in Decision a, in Decision b)
-    {
-        if (a.RulePriority != b.RulePriority)
-        {
-            return b.RulePriority.CompareTo(a.RulePriority);
-        }
-
-        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
-        return byId != 0 ? byId : a.OutcomeIndex.CompareTo(b.OutcomeIndex);
-    }
-
-    private static int Compare(in Decision a, in Decision b)
-    {
-        if (a.Type != b.Type)
-        {
-            return ((int)a.Type).CompareTo((int)b.Type); // casts: Enum.CompareTo(object) would box
-        }
-
-        if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
-        {
-            return ((int)b.Priority).CompareTo((int)a.Priority);
-        }
-
-        return KeepOrder(a, b);
-    }
 }

@@ -33,45 +33,60 @@ public enum TraceKind
 /// </summary>
 public readonly struct TraceEntry : IEquatable<TraceEntry>
 {
+    // Stored compactly (80 rather than 144 bytes): verdicts copy the trace, so its size is most of what a verdict
+    // allocates. Amounts share one decimal each with their currency apart (empty = no amount); the cap factor, which
+    // only CapRaised has and which has no limit, shares the limit's decimal.
+    private readonly string _ruleId;
+    private readonly string? _causeRuleId;
+    private readonly decimal _before;
+    private readonly decimal _after;
+    private readonly decimal _limitOrFactor;
+    private readonly Currency _beforeCurrency;
+    private readonly Currency _afterCurrency;
+    private readonly Currency _limitCurrency;
+    private readonly byte _kind;
+    private readonly byte _type;
+    private readonly byte _offer;
+
     internal TraceEntry(TraceKind kind, string ruleId, string? causeRuleId = null, DecisionType type = default, OfferKind offer = default, Money? before = null, Money? after = null, Money? limit = null, decimal factor = 0m)
     {
-        Kind = kind;
-        RuleId = ruleId;
-        CauseRuleId = causeRuleId;
-        Type = type;
-        Offer = offer;
-        Before = before;
-        After = after;
-        Limit = limit;
-        Factor = factor;
+        System.Diagnostics.Debug.Assert(factor == 0m || limit is null, "An entry has a limit or a factor, not both.");
+        _kind = (byte)kind;
+        _ruleId = ruleId;
+        _causeRuleId = causeRuleId;
+        _type = (byte)type;
+        _offer = (byte)offer;
+        (_before, _beforeCurrency) = before is { } b ? (b.Amount, b.Currency) : (0m, default);
+        (_after, _afterCurrency) = after is { } a ? (a.Amount, a.Currency) : (0m, default);
+        (_limitOrFactor, _limitCurrency) = limit is { } l ? (l.Amount, l.Currency) : (factor, default);
     }
 
     /// <summary>What happened.</summary>
-    public TraceKind Kind { get; }
+    public TraceKind Kind => (TraceKind)_kind;
 
     /// <summary>The rule whose decision is concerned (for <see cref="TraceKind.RuleFired"/>, the rule that fired).</summary>
-    public string RuleId { get; }
+    public string RuleId => _ruleId;
 
     /// <summary>The rule that caused the change (the suppressing rule, the rule merged into, the rule raising the cap), if any.</summary>
-    public string? CauseRuleId { get; }
+    public string? CauseRuleId => _causeRuleId;
 
     /// <summary>The type of the decision concerned.</summary>
-    public DecisionType Type { get; }
+    public DecisionType Type => (DecisionType)_type;
 
     /// <summary>The offer concerned, for compensation entries.</summary>
-    public OfferKind Offer { get; }
+    public OfferKind Offer => (OfferKind)_offer;
 
     /// <summary>The value before the change, if any.</summary>
-    public Money? Before { get; }
+    public Money? Before => _beforeCurrency.IsEmpty ? null : new Money(_before, _beforeCurrency);
 
     /// <summary>The value after the change, if any.</summary>
-    public Money? After { get; }
+    public Money? After => _afterCurrency.IsEmpty ? null : new Money(_after, _afterCurrency);
 
     /// <summary>The limit that applied (the goodwill cap, the remaining room, the minimum meaningful gift), if any.</summary>
-    public Money? Limit { get; }
+    public Money? Limit => _limitCurrency.IsEmpty ? null : new Money(_limitOrFactor, _limitCurrency);
 
     /// <summary>The factor applied, for <see cref="TraceKind.CapRaised"/>.</summary>
-    public decimal Factor { get; }
+    public decimal Factor => _limitCurrency.IsEmpty ? _limitOrFactor : 0m;
 
     /// <summary>A human sentence for this entry.</summary>
     public string Describe()

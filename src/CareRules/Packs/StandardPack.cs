@@ -56,12 +56,16 @@ public static class StandardPack
 
     private static void AddProactive(PolicyBuilder b)
     {
-        b.Rule("delay.notify-immediately", r => r
-            .Description("A late order whose customer was not told: call and write at once with an apology (seed 002).")
-            .Priority(150)
-            .When(c => IsLate(c) && !c.Order!.DelayNotified)
-            .Notify(NotifyChannel.Phone, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so call them with an apology within 2 business hours.", c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2)))
-            .Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so write to them with an apology within 2 business hours.", c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2))));
+        b.Rule("delay.notify-immediately", r =>
+        {
+            // One function for both outcomes: the engine computes a due-by shared by outcomes of a rule once.
+            Func<Policy.RuleContext, Instant?> withinTwoBusinessHours = c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2));
+            r.Description("A late order whose customer was not told: call and write at once with an apology (seed 002).")
+                .Priority(150)
+                .When(c => IsLate(c) && !c.Order!.DelayNotified)
+                .Notify(NotifyChannel.Phone, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so call them with an apology within 2 business hours.", withinTwoBusinessHours)
+                .Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so write to them with an apology within 2 business hours.", withinTwoBusinessHours);
+        });
 
         b.Rule("delay.gift", (r, p) =>
         {
@@ -85,10 +89,17 @@ public static class StandardPack
         b.Rule("delivery.statutory-deadline", r => r
             .Description("Not delivered 30 days after placing, or after a later promised date: the consumer may end the contract (Directive 2011/83/EU art. 18).")
             .Priority(300)
-            .When(c => c.Order is { } o && IsUndelivered(o) && c.Today > StatutoryDeliveryDate(c, o))
+            .When(c => c.Order is { } o && IsUndelivered(o) && c.Now - o.PlacedAt > MinAgePast30LocalDays && c.Today > StatutoryDeliveryDate(c, o))
             .Escalate(EscalationTarget.Manager, EscalationPriority.High, "The order is undelivered past the statutory delivery deadline, so a manager must take it over.")
             .Compensate(OfferKind.FullRefund, "The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", c => c.Order!.Total, legal: true));
     }
+
+    /// <summary>
+    /// A cheap bound checked before local dates are computed: today is more than 30 days after the local date an order
+    /// was placed only when more than 30 days less the difference of two UTC offsets (at most 36 hours) have elapsed,
+    /// so never within 27 days.
+    /// </summary>
+    private static readonly Duration MinAgePast30LocalDays = Duration.FromDays(27);
 
     private static LocalDate StatutoryDeliveryDate(Policy.RuleContext c, Order o)
     {

@@ -46,7 +46,11 @@ public sealed class RuleBuilder
         return this;
     }
 
-    /// <summary>The condition. Runs on the evaluation hot path: keep it free of allocation and exceptions.</summary>
+    /// <summary>
+    /// The condition. Runs on the evaluation hot path: keep it free of allocation and exceptions. Conditions and the
+    /// value, due-by and guard functions of outcomes must be pure functions of the <see cref="RuleContext"/>: outcomes of
+    /// one rule that share a due-by function get its result computed once.
+    /// </summary>
     public RuleBuilder When(Func<RuleContext, bool> condition)
     {
         Condition = condition ?? throw new ArgumentNullException(nameof(condition));

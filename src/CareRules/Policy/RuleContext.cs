@@ -20,8 +20,11 @@ public sealed class RuleContext
     /// <summary>The evaluation instant.</summary>
     public Instant Now { get; private set; }
 
-    /// <summary>The shop's local date at <see cref="Now"/>.</summary>
-    public LocalDate Today { get; private set; }
+    private LocalDate _today;
+    private bool _hasToday;
+
+    /// <summary>The shop's local date at <see cref="Now"/> (computed on first use in each evaluation).</summary>
+    public LocalDate Today => _hasToday ? _today : ComputeToday();
 
     /// <summary>The customer.</summary>
     public Customer Customer { get; private set; } = null!;
@@ -42,9 +45,16 @@ public sealed class RuleContext
     {
         Context = context;
         Now = context.Now;
-        Today = Calendar.LocalDate(context.Now);
+        _hasToday = false;
         Customer = context.Customer;
         Order = context.Order;
         Case = context.Case;
+    }
+
+    private LocalDate ComputeToday()
+    {
+        _today = Calendar.LocalDate(Now);
+        _hasToday = true;
+        return _today;
     }
 }

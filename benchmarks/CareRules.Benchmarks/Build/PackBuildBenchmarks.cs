@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Attributes;
+using CareRules.Benchmarks.Infrastructure;
+using CareRules.Evaluation;
+using CareRules.Packs;
+using CareRules.Policy;
+
+namespace CareRules.Benchmarks.Build;
+
+/// <summary>
+/// Item 6 of issue 6: the time to build each pack form, apart from evaluation. A build is paid once per process
+/// (or per configuration change); these are warm, steady-state numbers. The hand-written pack has no build step.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory(Categories.Build)]
+public class PackBuildBenchmarks
+{
+    /// <summary>The C#-authored Standard pack with every default: builder, parameters, 24 rules, validation, freeze.</summary>
+    [Benchmark(Baseline = true)]
+    public CompiledPolicy CSharpPack_Build() => StandardPack.Build();
+
+    /// <summary>The same with a parameter set by name from text, as configuration and <c>--param</c> do it.</summary>
+    [Benchmark]
+    public CompiledPolicy CSharpPack_Build_WithOverride() => StandardPack.Build(b => b.Set("stance", "firm"));
+
+    /// <summary>Only the authoring half: a builder holding the parameters and the 24 rule definitions.</summary>
+    [Benchmark]
+    public PolicyBuilder CSharpPack_CreateBuilder() => StandardPack.CreateBuilder();
+}

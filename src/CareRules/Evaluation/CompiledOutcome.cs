@@ -1,0 +1,132 @@
+using CareRules.Model;
+using CareRules.Policy;
+using NodaTime;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// One outcome of a compiled rule, frozen with everything resolution needs to know about it in advance: the fixed
+/// fields of the decisions it produces, whether they are goodwill, which duplicates they merge with
+/// (<see cref="SlotKey"/>) and where they sort (<see cref="Rank"/>). A <see cref="Decision"/> points to its outcome and
+/// carries only the fields that depend on the context (value, due-by or until). Immutable once the policy is built.
+/// </summary>
+internal sealed class CompiledOutcome
+{
+    /// <summary>What a default <see cref="Decision"/> reads: every field at its default.</summary>
+    public static readonly CompiledOutcome Empty = new();
+
+    private CompiledOutcome()
+    {
+        RuleId = null!;
+        Reason = null!;
+    }
+
+    public CompiledOutcome(string ruleId, int rulePriority, int index, OutcomeDefinition definition)
+    {
+        RuleId = ruleId;
+        RulePriority = rulePriority;
+        Index = index;
+        Type = definition.Type;
+        Reason = definition.Reason;
+        When = definition.When;
+        Offer = definition.Offer;
+        FixedValue = definition.FixedValue;
+        ValueOf = definition.ValueOf;
+        Percent = definition.Percent;
+        Legal = definition.Legal;
+        Stop = definition.Stop;
+        To = definition.To;
+        Priority = definition.Priority;
+        Channel = definition.Channel;
+        Message = definition.Message;
+        Advice = definition.Advice;
+        InstantOf = definition.InstantOf;
+        IsGoodwill = Type == DecisionType.Compensate && !Legal && Offer != OfferKind.Apology;
+        SlotKey = ((int)Type << 16) | Type switch
+        {
+            DecisionType.Compensate => (int)Offer,
+            DecisionType.Stop => (int)Stop,
+            DecisionType.Escalate => (int)To,
+            DecisionType.Notify => ((int)Channel << 8) | (int)Message,
+            _ => (int)Advice,
+        };
+    }
+
+    public string RuleId { get; }
+
+    public int RulePriority { get; }
+
+    /// <summary>The outcome's position in its rule.</summary>
+    public int Index { get; }
+
+    public DecisionType Type { get; }
+
+    public string Reason { get; }
+
+    public Func<RuleContext, bool>? When { get; }
+
+    public OfferKind Offer { get; }
+
+    public Money? FixedValue { get; }
+
+    public Func<RuleContext, Money?>? ValueOf { get; }
+
+    public decimal? Percent { get; }
+
+    public bool Legal { get; }
+
+    public StopKind Stop { get; }
+
+    public EscalationTarget To { get; }
+
+    public EscalationPriority Priority { get; }
+
+    public NotifyChannel Channel { get; }
+
+    public NotifyMessage Message { get; }
+
+    public AdviceKind Advice { get; }
+
+    /// <summary>Due-by (escalate, notify, compensate) or until (stop).</summary>
+    public Func<RuleContext, Instant?>? InstantOf { get; }
+
+    /// <summary>Non-legal compensation other than an apology: suppressible and capped.</summary>
+    public bool IsGoodwill { get; }
+
+    /// <summary>Equal for decisions that merge: same type and same offer, stop, target, channel and message, or advice.</summary>
+    public int SlotKey { get; }
+
+    /// <summary>True when another outcome of the policy has the same <see cref="SlotKey"/>, so a decision of this one may have a duplicate to merge with. Set once when the policy is built.</summary>
+    public bool MayMerge { get; internal set; }
+
+    /// <summary>
+    /// The position of this outcome's decisions in the canonical order (by type; escalations by urgency; then rule
+    /// priority, rule id and outcome position), over every outcome of the policy. Set once when the policy is built.
+    /// </summary>
+    public int Rank { get; internal set; }
+
+    /// <summary>
+    /// The canonical order of catalog section 2, step 4, on the fixed fields of two outcomes. Every field it reads is
+    /// fixed per outcome, which is why it can be computed once as <see cref="Rank"/>.
+    /// </summary>
+    public static int CanonicalOrder(CompiledOutcome a, CompiledOutcome b)
+    {
+        if (a.Type != b.Type)
+        {
+            return ((int)a.Type).CompareTo((int)b.Type);
+        }
+
+        if (a.Type == DecisionType.Escalate && a.Priority != b.Priority)
+        {
+            return ((int)b.Priority).CompareTo((int)a.Priority);
+        }
+
+        if (a.RulePriority != b.RulePriority)
+        {
+            return b.RulePriority.CompareTo(a.RulePriority);
+        }
+
+        int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+    }
+}

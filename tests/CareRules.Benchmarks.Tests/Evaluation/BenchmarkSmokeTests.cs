@@ -1,0 +1,31 @@
+using CareRules.Benchmarks.Build;
+using CareRules.Benchmarks.Evaluation;
+
+namespace CareRules.Benchmarks.Tests.Evaluation;
+
+/// <summary>
+/// The benchmark methods, called directly (not measured): setup passes its own checks and every variant does the same
+/// work. The batch (a million contexts) is left to the benchmark's quick mode, which CI runs.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    [Fact]
+    public void StandardPackEvaluation_EveryVariantMakesTheSameDecisions()
+    {
+        var benchmarks = new StandardPackEvaluationBenchmarks();
+        benchmarks.GlobalSetup(); // throws when the hand-written pack and the engine differ on any context of the mix
+        int handWritten = benchmarks.HandWritten();
+        Assert.True(handWritten > 0);
+        Assert.Equal(handWritten, benchmarks.CSharpPack_IntoBuffer());
+        Assert.Equal(handWritten, benchmarks.CSharpPack_Verdict());
+    }
+
+    [Fact]
+    public void PackBuild_BuildsTheStandardPack()
+    {
+        var benchmarks = new PackBuildBenchmarks();
+        Assert.Equal(24, benchmarks.CSharpPack_Build().Rules.Count);
+        Assert.Equal(24, benchmarks.CSharpPack_Build_WithOverride().Rules.Count);
+        Assert.Equal(24, benchmarks.CSharpPack_CreateBuilder().RuleIds.Count);
+    }
+}
