@@ -4,6 +4,7 @@ using System.Text.Json;
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Serialization;
+using CareRules.Tests.Support;
 using NodaTime;
 
 namespace CareRules.Tests.Serialization;
@@ -92,7 +93,9 @@ public sealed class VerdictJsonWriterTests
     public void ToJson_EveryTraceKind_KebabCaseKindAndDescribedMessage()
     {
         var trace = Enum.GetValues<TraceKind>()
-            .Select(k => new TraceEntry(k, "r.one", "r.two", DecisionType.Compensate, OfferKind.GiftInParcel, Money.Pln(20), Money.Pln(10), Money.Pln(10), 2m))
+            .Select(k => k == TraceKind.CapRaised
+                ? new TraceEntry(k, "r.one", "r.two", DecisionType.Compensate, OfferKind.GiftInParcel, factor: 2m)
+                : new TraceEntry(k, "r.one", "r.two", DecisionType.Compensate, OfferKind.GiftInParcel, Money.Pln(20), Money.Pln(10), Money.Pln(10)))
             .ToArray();
 
         using var doc = JsonDocument.Parse(VerdictJsonWriter.ToJson(new Verdict("K", "p@1", [], Money.Pln(0), [], trace)));
@@ -122,17 +125,17 @@ public sealed class VerdictJsonWriterTests
         "K-1",
         "standard@1.0.0",
         [
-            new Decision(DecisionType.Stop, "lost-parcel.investigate", "Hold until the carrier answers.", 50, 0, stop: StopKind.HoldPendingCarrierClaim, until: Until),
-            new Decision(DecisionType.Stop, "boundary.off-topic", "Off topic.", 40, 0, stop: StopKind.PoliteDecline),
-            new Decision(DecisionType.Escalate, "escalate.vip-at-risk", "A VIP customer's order is late.", 40, 0, to: EscalationTarget.Manager, priority: EscalationPriority.High, dueBy: Due),
-            new Decision(DecisionType.Escalate, "escalate.public-complaint", "Public post.", 40, 0, to: EscalationTarget.PublicRelations, priority: EscalationPriority.Urgent),
-            new Decision(DecisionType.Compensate, "withdrawal.in-window", "Refund within 14 days.", 90, 0, offer: OfferKind.FullRefund, value: Money.Pln(349.99m), legal: true, dueBy: Until),
-            new Decision(DecisionType.Compensate, "delay.gift", "Zażółć gęślą jaźń — \"gift\".", 30, 0, offer: OfferKind.GiftInParcel, value: Money.Pln(20m)),
-            new Decision(DecisionType.Compensate, "damage.packaging-apology", "Discount.", 30, 1, offer: OfferKind.DiscountNextOrder, value: Money.Pln(35.5m), percent: 12.50m),
-            new Decision(DecisionType.Compensate, "damage.packaging-apology", "Sorry.", 30, 0, offer: OfferKind.Apology),
-            new Decision(DecisionType.Notify, "delay.notify-immediately", "Tell the customer.", 20, 0, channel: NotifyChannel.Phone, message: NotifyMessage.DelayApology, dueBy: Due.PlusNanoseconds(500_000_000)),
-            new Decision(DecisionType.Notify, "availability.firm-date", "Give a date.", 20, 0, channel: NotifyChannel.Email, message: NotifyMessage.AvailabilityDate),
-            new Decision(DecisionType.Advise, "escalate.public-complaint", "Answer privately.", 10, 0, advice: AdviceKind.ResolvePrivately),
+            HandMadeDecision.Create(DecisionType.Stop, "lost-parcel.investigate", "Hold until the carrier answers.", 50, 0, stop: StopKind.HoldPendingCarrierClaim, until: Until),
+            HandMadeDecision.Create(DecisionType.Stop, "boundary.off-topic", "Off topic.", 40, 0, stop: StopKind.PoliteDecline),
+            HandMadeDecision.Create(DecisionType.Escalate, "escalate.vip-at-risk", "A VIP customer's order is late.", 40, 0, to: EscalationTarget.Manager, priority: EscalationPriority.High, dueBy: Due),
+            HandMadeDecision.Create(DecisionType.Escalate, "escalate.public-complaint", "Public post.", 40, 0, to: EscalationTarget.PublicRelations, priority: EscalationPriority.Urgent),
+            HandMadeDecision.Create(DecisionType.Compensate, "withdrawal.in-window", "Refund within 14 days.", 90, 0, offer: OfferKind.FullRefund, value: Money.Pln(349.99m), legal: true, dueBy: Until),
+            HandMadeDecision.Create(DecisionType.Compensate, "delay.gift", "Zażółć gęślą jaźń — \"gift\".", 30, 0, offer: OfferKind.GiftInParcel, value: Money.Pln(20m)),
+            HandMadeDecision.Create(DecisionType.Compensate, "damage.packaging-apology", "Discount.", 30, 1, offer: OfferKind.DiscountNextOrder, value: Money.Pln(35.5m), percent: 12.50m),
+            HandMadeDecision.Create(DecisionType.Compensate, "damage.packaging-apology", "Sorry.", 30, 0, offer: OfferKind.Apology),
+            HandMadeDecision.Create(DecisionType.Notify, "delay.notify-immediately", "Tell the customer.", 20, 0, channel: NotifyChannel.Phone, message: NotifyMessage.DelayApology, dueBy: Due.PlusNanoseconds(500_000_000)),
+            HandMadeDecision.Create(DecisionType.Notify, "availability.firm-date", "Give a date.", 20, 0, channel: NotifyChannel.Email, message: NotifyMessage.AvailabilityDate),
+            HandMadeDecision.Create(DecisionType.Advise, "escalate.public-complaint", "Answer privately.", 10, 0, advice: AdviceKind.ResolvePrivately),
         ],
         Money.Pln(55.5m),
         ["damage.packaging-apology", "delay.gift"],
