@@ -25,4 +25,8 @@ public class PackBuildBenchmarks
     /// <summary>Only the authoring half: a builder holding the parameters and the 24 rule definitions.</summary>
     [Benchmark]
     public PolicyBuilder CSharpPack_CreateBuilder() => StandardPack.CreateBuilder();
+
+    /// <summary>(6) CareRules compiling the embedded <c>standard.json</c> (parse, sandbox, type-check, compile every expression).</summary>
+    [Benchmark]
+    public CompiledPolicy JsonPack_Build() => RulesEngine.WorkflowPack.CreateStandardBuilder().Build();
 }

@@ -27,5 +27,16 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(24, benchmarks.CSharpPack_Build().Rules.Count);
         Assert.Equal(24, benchmarks.CSharpPack_Build_WithOverride().Rules.Count);
         Assert.Equal(24, benchmarks.CSharpPack_CreateBuilder().RuleIds.Count);
+        Assert.Equal(24, benchmarks.JsonPack_Build().Rules.Count);
+    }
+
+    [Fact]
+    public async Task RulesEngineJsonBenchmarks_SetUpAndRun_TheJsonPackDecidesAsTheCSharpPack()
+    {
+        var benchmarks = new RulesEngineJsonEvaluationBenchmarks();
+        benchmarks.GlobalSetup(); // throws when the JSON pack and the C# pack differ on any context of the mix
+
+        Assert.Equal(benchmarks.CSharpPack_IntoBuffer(), benchmarks.JsonPack_IntoBuffer());
+        Assert.True(await benchmarks.MicrosoftRulesEngine_ExecuteAllRulesAsync() > 0);
     }
 }

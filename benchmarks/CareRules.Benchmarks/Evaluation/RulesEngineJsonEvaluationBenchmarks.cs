@@ -1,0 +1,74 @@
+using BenchmarkDotNet.Attributes;
+using CareRules.Benchmarks.Infrastructure;
+using CareRules.Evaluation;
+using CareRules.RulesEngine;
+
+namespace CareRules.Benchmarks.Evaluation;
+
+/// <summary>
+/// Items 2 and 3 of issue 6, with (1) as the baseline so Ratio reads the targets directly: the Standard pack authored as
+/// RulesEngine workflow JSON and compiled by CareRules (target ≤ 1.2×), and the same JSON run by Microsoft RulesEngine's
+/// own <c>ExecuteAllRulesAsync</c> (target ≥ 100×).
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory(Categories.Evaluation)]
+public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
+{
+    private CompiledPolicy _jsonPack = null!;
+    private EvaluationBuffer _jsonBuffer = null!;
+    private MicrosoftRulesEngineRunner _microsoft = null!;
+
+    public override void GlobalSetup()
+    {
+        base.GlobalSetup();
+        _jsonPack = WorkflowPack.Standard;
+        _jsonBuffer = _jsonPack.CreateBuffer();
+
+        // Never compare unequal work: the JSON pack must decide exactly what the C# pack decides on every context.
+        for (int i = 0; i < Contexts.Length; i++)
+        {
+            Policy.Evaluate(Contexts[i], Buffer);
+            _jsonPack.Evaluate(Contexts[i], _jsonBuffer);
+            if (!Buffer.Decisions.SequenceEqual(_jsonBuffer.Decisions) || !Buffer.Fired.SequenceEqual(_jsonBuffer.Fired))
+            {
+                throw new InvalidOperationException($"The JSON pack decides differently from the C# pack on context #{i} of the mix.");
+            }
+        }
+
+        _microsoft = new MicrosoftRulesEngineRunner(WorkflowPack.StandardJson, _jsonPack, Contexts);
+    }
+
+    /// <summary>(1) The C#-authored Standard pack into a caller buffer (the baseline of this class).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = ContextMix.Size)]
+    public int CSharpPack_IntoBuffer() => RunCSharpPackIntoBuffer();
+
+    /// <summary>(2) The RulesEngine-JSON-authored Standard pack, compiled by CareRules, into a caller buffer.</summary>
+    [Benchmark(OperationsPerInvoke = ContextMix.Size)]
+    public int JsonPack_IntoBuffer()
+    {
+        var contexts = Contexts;
+        var policy = _jsonPack;
+        var buffer = _jsonBuffer;
+        int decisions = 0;
+        for (int i = 0; i < contexts.Length; i++)
+        {
+            policy.Evaluate(contexts[i], buffer);
+            decisions += buffer.Decisions.Length;
+        }
+
+        return decisions;
+    }
+
+    /// <summary>(3) The same workflow JSON executed by Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c>.</summary>
+    [Benchmark(OperationsPerInvoke = ContextMix.Size)]
+    public async Task<int> MicrosoftRulesEngine_ExecuteAllRulesAsync()
+    {
+        int succeeded = 0;
+        for (int i = 0; i < ContextMix.Size; i++)
+        {
+            succeeded += await _microsoft.ExecuteAsync(i).ConfigureAwait(false);
+        }
+
+        return succeeded;
+    }
+}
