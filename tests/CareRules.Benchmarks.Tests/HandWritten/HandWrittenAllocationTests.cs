@@ -33,10 +33,3 @@ public sealed class HandWrittenAllocationTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
-
-/// <summary>Tests that measure allocated bytes run alone, after the parallel ones.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AllocationMeasurement
-{
-    public const string Name = "Allocation measurement";
-}
