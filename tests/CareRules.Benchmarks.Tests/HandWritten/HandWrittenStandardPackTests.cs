@@ -101,26 +101,6 @@ public sealed class HandWrittenStandardPackTests
         Assert.Equal(ids, Policies[Stance.Balanced].Rules.Select(r => r.Id));
     }
 
-    [Fact]
-    public void Evaluate_IntoResult_AllocatesNothing()
-    {
-        CareContext[] contexts = [.. CareGenerators.Contexts().Sample(2_000, new Rnd(11), 50)];
-        var pack = new HandWrittenStandardPack();
-        var result = new HandWrittenResult();
-        foreach (var c in contexts)
-        {
-            pack.Evaluate(c, result);
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var c in contexts)
-        {
-            pack.Evaluate(c, result);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-    }
-
     private static Property SameAsEngine(Stance stance)
     {
         var policy = Policies[stance];

@@ -1,0 +1,8 @@
+namespace CareRules.Tests.Evaluation;
+
+/// <summary>Tests that measure allocated bytes run alone, after the parallel ones, so no other test's garbage collections skew the count.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationMeasurement
+{
+    public const string Name = "Allocation measurement";
+}
