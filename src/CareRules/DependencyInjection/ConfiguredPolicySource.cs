@@ -22,7 +22,7 @@ internal sealed class ConfiguredPolicySource : IPolicySource, IDisposable
     private readonly Lock _gate = new();
     private FileChangeWatcher? _watcher;
     private string? _watchedPath;
-    private Snapshot? _loaded;
+    private Snapshot? _loaded; // the settings of the last load, accepted or rejected
     private bool _disposed;
 
     public ConfiguredPolicySource(IOptionsFactory<CareRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<CareRulesOptions>> changeSources)
@@ -54,13 +54,14 @@ internal sealed class ConfiguredPolicySource : IPolicySource, IDisposable
     {
         var options = CreateOptions();
         var snapshot = Snapshot.Of(options);
-        var policy = options.PackFile is null ? BuildStandard(options) : LoadFile(options);
         lock (_gate)
         {
+            // Remembered whether the build succeeds or not: the same settings are neither rebuilt nor reported again
+            // when a file watcher raises one edit twice.
             _loaded = snapshot;
         }
 
-        return policy;
+        return options.PackFile is null ? BuildStandard(options) : LoadFile(options);
     }
 
     public void Dispose()
@@ -219,8 +220,8 @@ internal sealed class ConfiguredPolicySource : IPolicySource, IDisposable
 
     private void OnOptionsChanged()
     {
-        // A configuration reload fires for any key of the configuration: rebuild only when CareRules' settings differ
-        // from those of the policy in force. Options that cannot even be created are left for Load to report.
+        // A configuration reload fires for any key of the configuration, and file watchers may raise one edit twice:
+        // rebuild only when CareRules' settings differ from those last loaded (accepted or rejected). Options that cannot even be created are left for Load to report.
         try
         {
             var snapshot = Snapshot.Of(_factory.Create(Options.DefaultName));
