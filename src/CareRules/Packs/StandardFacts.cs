@@ -1,6 +1,5 @@
 using CareRules.Model;
 using CareRules.Policy;
-using CareRules.Time;
 using NodaTime;
 
 namespace CareRules.Packs;
@@ -19,11 +18,6 @@ internal static class StandardFacts
     public static bool IsLate(RuleContext c) =>
         c.Order is { PromisedBy: { } promised } o && IsUndelivered(o) && c.Today > promised;
 
-    /// <summary>The same local time <paramref name="days"/> calendar days later in the shop's zone (DST-correct).</summary>
-    public static Instant PlusLocalDays(BusinessCalendar calendar, Instant instant, int days) => calendar.PlusLocalDays(instant, days);
-
-    /// <summary>The end of a local day: the start of the next one.</summary>
-    public static Instant EndOfLocalDay(BusinessCalendar calendar, LocalDate date) => calendar.EndOfDay(date);
 
     public static int DaysBetween(LocalDate from, LocalDate to) => to.ToDateOnly().DayNumber - from.ToDateOnly().DayNumber;
 

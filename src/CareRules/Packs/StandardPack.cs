@@ -179,8 +179,8 @@ public static class StandardPack
             r.Description("Tracking says delivered but the customer says not: hold while the carrier investigates, at most the maximum hold, and explain calmly (seed 003).")
                 .Priority(250)
                 .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
-                    && !isVip(c.Customer) && c.Now < PlusLocalDays(c.Calendar, k.OpenedAt, hold))
-                .Stop(StopKind.HoldPendingCarrierClaim, $"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {hold} days.", c => PlusLocalDays(c.Calendar, c.Case!.OpenedAt, hold))
+                    && !isVip(c.Customer) && c.Now < c.Calendar.PlusLocalDays(k.OpenedAt, hold))
+                .Stop(StopKind.HoldPendingCarrierClaim, $"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {hold} days.", c => c.Calendar.PlusLocalDays(c.Case!.OpenedAt, hold))
                 .Advise(AdviceKind.ExplainThirdPartyCalmly, "Explain calmly that the carrier is investigating a parcel it reports delivered, and when the customer will hear back.");
         });
 
@@ -192,7 +192,7 @@ public static class StandardPack
                 .Priority(300)
                 .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
                     && (isVip(c.Customer)
-                        || (k.CarrierClaim is CarrierClaimState.None or CarrierClaimState.Open && c.Now >= PlusLocalDays(c.Calendar, k.OpenedAt, hold))))
+                        || (k.CarrierClaim is CarrierClaimState.None or CarrierClaimState.Open && c.Now >= c.Calendar.PlusLocalDays(k.OpenedAt, hold))))
                 .Compensate(OfferKind.Reship, "The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
                 .Compensate(OfferKind.FullRefund, "The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund));
         });
@@ -254,7 +254,7 @@ public static class StandardPack
                 .Priority(300)
                 .When(c => WithdrawalInWindow(c, period))
                 .Compensate(OfferKind.FullRefund, $"The consumer withdrew within the statutory period, so refund the full price within {refundDays} days.", c => c.Order!.Total, legal: true,
-                    dueBy: c => EndOfLocalDay(c.Calendar, c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), refundDays)));
+                    dueBy: c => c.Calendar.EndOfDay(c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), refundDays)));
         });
 
         b.Rule("withdrawal.out-of-window", (r, p) =>
@@ -340,7 +340,7 @@ public static class StandardPack
     }
 
     private static Func<Policy.RuleContext, Instant?> ComplaintDeemedAcceptedAt(int days) =>
-        c => EndOfLocalDay(c.Calendar, c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days));
+        c => c.Calendar.EndOfDay(c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days));
 
     private static bool PastComplaintDeadline(Policy.RuleContext c, int days) =>
         c.Today > c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days);

@@ -98,8 +98,8 @@ public sealed class BusinessCalendar
             return false;
         }
 
-        open = ToInstant(date.At(openTime));
-        close = ToInstant(date.At(closeTime));
+        open = AtLocal(date.At(openTime));
+        close = AtLocal(date.At(closeTime));
         if (close < open)
         {
             close = open;
@@ -444,8 +444,6 @@ public sealed class BusinessCalendar
 
     /// <summary>The end of a local date in <see cref="Zone"/>: the instant the next day starts.</summary>
     public Instant EndOfDay(LocalDate date) => StartOfDay(date.PlusDays(1));
-
-    internal Instant ToInstant(LocalDateTime local) => AtLocal(local);
 
     private bool IsInWorkingInterval(LocalDate date, Instant instant) =>
         TryGetWorkingInterval(date, out var open, out var close) && open <= instant && instant < close;

@@ -116,7 +116,7 @@ public sealed partial class BusinessCalendarTests
     {
         var calendar = new BusinessCalendar(z.Zone, WeeklyHours.Default, NoHolidays.Instance);
         var expected = z.Zone.ResolveLocal(z.Local, Resolvers.LenientResolver).ToInstant();
-        var actual = calendar.ToInstant(z.Local);
+        var actual = calendar.AtLocal(z.Local);
         return (expected == actual).Label($"expected {expected}, was {actual}");
     }
 }

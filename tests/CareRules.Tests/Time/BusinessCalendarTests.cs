@@ -230,7 +230,7 @@ public sealed partial class BusinessCalendarTests
     public void ToInstant_LocalNearClockChange_MatchesLenientResolver(string local)
     {
         var value = LocalPattern.Parse(local).Value;
-        Assert.Equal(Warsaw.ResolveLocal(value, Resolvers.LenientResolver).ToInstant(), Poland.ToInstant(value));
+        Assert.Equal(Warsaw.ResolveLocal(value, Resolvers.LenientResolver).ToInstant(), Poland.AtLocal(value));
     }
 
     // ---- BusinessTimeBetween ------------------------------------------------------------------------------------
