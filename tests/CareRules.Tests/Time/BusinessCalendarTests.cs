@@ -233,6 +233,24 @@ public sealed partial class BusinessCalendarTests
         Assert.Equal(Warsaw.ResolveLocal(value, Resolvers.LenientResolver).ToInstant(), Poland.AtLocal(value));
     }
 
+    [Theory]
+    [InlineData("2011-12-28 12:00")] // Samoa skipped 30 December 2011 whole (UTC-10 to UTC+14): the days around it
+    [InlineData("2011-12-29 12:00")]
+    [InlineData("2011-12-29 23:59")]
+    [InlineData("2011-12-30 00:00")] // skipped
+    [InlineData("2011-12-30 12:00")] // skipped
+    [InlineData("2011-12-31 00:00")]
+    [InlineData("2011-12-31 12:00")]
+    [InlineData("2012-01-01 12:00")]
+    [InlineData("2012-01-02 12:00")]
+    public void ToInstant_LocalAroundADayLongGap_MatchesLenientResolver(string local)
+    {
+        var apia = DateTimeZoneProviders.Tzdb["Pacific/Apia"];
+        var calendar = new BusinessCalendar(apia, WeeklyHours.Default, NoHolidays.Instance);
+        var value = LocalPattern.Parse(local).Value;
+        Assert.Equal(apia.ResolveLocal(value, Resolvers.LenientResolver).ToInstant(), calendar.AtLocal(value));
+    }
+
     // ---- BusinessTimeBetween ------------------------------------------------------------------------------------
 
     [Theory]
