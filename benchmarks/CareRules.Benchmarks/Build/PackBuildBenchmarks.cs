@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using CareRules.Benchmarks.Evaluation;
 using CareRules.Benchmarks.Infrastructure;
 using CareRules.Evaluation;
 using CareRules.Packs;
@@ -29,4 +30,15 @@ public class PackBuildBenchmarks
     /// <summary>(6) CareRules compiling the embedded <c>standard.json</c> (parse, sandbox, type-check, compile every expression).</summary>
     [Benchmark]
     public CompiledPolicy JsonPack_Build() => RulesEngine.WorkflowPack.CreateStandardBuilder().Build();
+
+    /// <summary>
+    /// (6) Microsoft RulesEngine on the same JSON: it compiles a workflow's expressions on its first execution, so its
+    /// build is read, create and one <c>ExecuteAllRulesAsync</c> on one context.
+    /// </summary>
+    [Benchmark]
+    public Task<int> MicrosoftRulesEngine_BuildAndFirstRun() =>
+        MicrosoftRulesEngineRunner.BuildAndRunOnceAsync(RulesEngine.WorkflowPack.StandardJson, _jsonPolicy, _firstContext);
+
+    private readonly CompiledPolicy _jsonPolicy = RulesEngine.WorkflowPack.Standard;
+    private readonly Model.CareContext _firstContext = ContextMix.Standard.Contexts[0];
 }

@@ -9,7 +9,8 @@ namespace CareRules.Benchmarks.Evaluation;
 
 /// <summary>
 /// Microsoft RulesEngine built from the same workflow JSON CareRules compiles (the embedded <c>standard.json</c>),
-/// with every context's inputs prepared once, so a benchmark measures only <c>ExecuteAllRulesAsync</c>.
+/// with every context's inputs prepared once, so a benchmark measures only <c>ExecuteAllRulesAsync</c>; or with the inputs
+/// built per call, as a service receiving contexts one by one would call it.
 /// </summary>
 public sealed class MicrosoftRulesEngineRunner
 {
@@ -17,14 +18,12 @@ public sealed class MicrosoftRulesEngineRunner
     private readonly string[] _workflowNames;
     private readonly RuleParameter[][] _inputs;
 
+    private readonly CompiledPolicy _policy;
+
     public MicrosoftRulesEngineRunner(string workflowJson, CompiledPolicy policy, IReadOnlyList<CareContext> contexts)
     {
-        using var document = JsonDocument.Parse(workflowJson);
-        Workflow[] workflows = document.RootElement.ValueKind == JsonValueKind.Array
-            ? JsonSerializer.Deserialize<Workflow[]>(workflowJson)!
-            : [JsonSerializer.Deserialize<Workflow>(workflowJson)!];
-        _engine = new RE.RulesEngine(workflows, WorkflowInputs.CreateSettings(policy));
-        _workflowNames = [.. workflows.Select(w => w.WorkflowName)];
+        (_engine, _workflowNames) = CreateEngine(workflowJson, policy);
+        _policy = policy;
         _inputs = new RuleParameter[contexts.Count][];
         for (int i = 0; i < contexts.Count; i++)
         {
@@ -32,13 +31,47 @@ public sealed class MicrosoftRulesEngineRunner
         }
     }
 
+    /// <summary>
+    /// What a service pays before its first answer: read the workflow JSON, create the engine and run every workflow
+    /// once, which is when RulesEngine compiles (and caches) the rules' expressions. Returns how many rules succeeded.
+    /// </summary>
+    public static async Task<int> BuildAndRunOnceAsync(string workflowJson, CompiledPolicy policy, CareContext context)
+    {
+        var (engine, names) = CreateEngine(workflowJson, policy);
+        var inputs = WorkflowInputs.Create(policy, context);
+        int succeeded = 0;
+        foreach (var name in names)
+        {
+            foreach (var result in await engine.ExecuteAllRulesAsync(name, inputs).ConfigureAwait(false))
+            {
+                succeeded += result.IsSuccess ? 1 : 0;
+            }
+        }
+
+        return succeeded;
+    }
+
+    private static (RE.RulesEngine Engine, string[] WorkflowNames) CreateEngine(string workflowJson, CompiledPolicy policy)
+    {
+        using var document = JsonDocument.Parse(workflowJson);
+        Workflow[] workflows = document.RootElement.ValueKind == JsonValueKind.Array
+            ? JsonSerializer.Deserialize<Workflow[]>(workflowJson)!
+            : [JsonSerializer.Deserialize<Workflow>(workflowJson)!];
+        return (new RE.RulesEngine(workflows, WorkflowInputs.CreateSettings(policy)), [.. workflows.Select(w => w.WorkflowName)]);
+    }
+
     /// <summary>Runs every workflow on one prepared context; returns how many rules succeeded.</summary>
-    public async Task<int> ExecuteAsync(int contextIndex)
+    public Task<int> ExecuteAsync(int contextIndex) => ExecuteAsync(_inputs[contextIndex]);
+
+    /// <summary>Builds a context's inputs and runs every workflow on them, as a service that receives contexts one by one does.</summary>
+    public Task<int> ExecuteAsync(CareContext context) => ExecuteAsync(WorkflowInputs.Create(_policy, context));
+
+    private async Task<int> ExecuteAsync(RuleParameter[] inputs)
     {
         int succeeded = 0;
         foreach (var name in _workflowNames)
         {
-            foreach (var result in await _engine.ExecuteAllRulesAsync(name, _inputs[contextIndex]).ConfigureAwait(false))
+            foreach (var result in await _engine.ExecuteAllRulesAsync(name, inputs).ConfigureAwait(false))
             {
                 succeeded += result.IsSuccess ? 1 : 0;
             }

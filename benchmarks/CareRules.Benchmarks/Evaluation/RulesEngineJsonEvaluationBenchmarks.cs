@@ -71,4 +71,18 @@ public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
 
         return succeeded;
     }
+
+    /// <summary>(3) as a service calls it: each context's <c>RuleParameter</c> inputs built, then <c>ExecuteAllRulesAsync</c>.</summary>
+    [Benchmark(OperationsPerInvoke = ContextMix.Size)]
+    public async Task<int> MicrosoftRulesEngine_InputsAndExecuteAllRulesAsync()
+    {
+        var contexts = Contexts;
+        int succeeded = 0;
+        for (int i = 0; i < contexts.Length; i++)
+        {
+            succeeded += await _microsoft.ExecuteAsync(contexts[i]).ConfigureAwait(false);
+        }
+
+        return succeeded;
+    }
 }
