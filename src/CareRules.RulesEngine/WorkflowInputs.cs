@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using CareRules.Evaluation;
 using CareRules.Model;
+using CareRules.Policy;
 using CareRules.RulesEngine.Expressions;
 using RulesEngine.Models;
 
@@ -23,6 +25,9 @@ namespace CareRules.RulesEngine;
 /// </remarks>
 public static class WorkflowInputs
 {
+    /// <summary>The factory of <c>params</c> objects of each policy's parameter values, compiled on first use.</summary>
+    private static readonly ConditionalWeakTable<ParameterValues, Func<object>> ParamsFactories = [];
+
     /// <summary><c>customer</c>.</summary>
     public const string Customer = "customer";
 
@@ -64,11 +69,12 @@ public static class WorkflowInputs
     /// </summary>
     /// <param name="policy">The policy whose parameters and calendar the expressions read.</param>
     /// <param name="context">The context.</param>
+    /// <remarks>Each call gets its own <c>params</c> object, made by a factory compiled once per policy.</remarks>
     public static RuleParameter[] Create(CompiledPolicy policy, CareContext context)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(context);
-        var type = ParamsType.For(policy.Parameters.Definitions);
+        var parameters = ParamsFactories.GetValue(policy.Parameters, static values => ParamsType.For(values.Definitions).CreateFactory(values))();
         return
         [
             RuleParameter.Create(Customer, context.Customer),
@@ -76,7 +82,7 @@ public static class WorkflowInputs
             RuleParameter.Create<CareCase?>(Case, context.Case),
             RuleParameter.Create(Now, context.Now),
             RuleParameter.Create(Today, policy.Calendar.LocalDate(context.Now)),
-            new RuleParameter(Params, type.CreateInstance(policy.Parameters)),
+            new RuleParameter(Params, parameters),
             RuleParameter.Create(Calendar, policy.Calendar),
         ];
     }

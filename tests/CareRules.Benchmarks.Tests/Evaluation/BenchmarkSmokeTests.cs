@@ -39,6 +39,7 @@ public sealed class BenchmarkSmokeTests
 
         // Every Standard rule whose condition holds fires in CareRules; RulesEngine counts the same rules as succeeded.
         Assert.Equal(fired, await benchmarks.MicrosoftRulesEngine_BuildAndFirstRun());
+        Assert.Equal(fired, benchmarks.JsonPack_BuildAndFirstRun());
     }
 
     [Fact]
