@@ -17,6 +17,15 @@ internal sealed class CareRulesInstrumentation : IDisposable
     private static readonly string? s_version = typeof(CareRulesInstrumentation).Assembly.GetName().Version?.ToString();
     private static readonly ActivitySource s_activities = new(ActivitySourceName, s_version);
 
+    /// <summary>
+    /// Bucket boundaries for evaluation durations, which take microseconds: OpenTelemetry's default boundaries (0 to
+    /// 10,000) are meant for milliseconds and would put every evaluation, measured in seconds, in the first bucket.
+    /// </summary>
+    private static readonly InstrumentAdvice<double> DurationAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.000001, 0.0000025, 0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+    };
+
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _evaluations;
@@ -31,7 +40,7 @@ internal sealed class CareRulesInstrumentation : IDisposable
         _meter = meterFactory?.Create(options) ?? new Meter(options);
         _evaluations = _meter.CreateCounter<long>(Evaluations, "{evaluation}", "Care contexts evaluated.");
         _decisions = _meter.CreateCounter<long>(Decisions, "{decision}", "Decisions in verdicts, by decision type and rule.");
-        _duration = _meter.CreateHistogram<double>(EvaluationDuration, "ms", "Time to evaluate one care context.");
+        _duration = _meter.CreateHistogram(EvaluationDuration, "s", "Time to evaluate one care context.", tags: null, advice: DurationAdvice);
         _reloads = _meter.CreateCounter<long>(PolicyReloads, "{reload}", "Hot reloads of the policy, successful or rejected.");
     }
 
@@ -61,10 +70,10 @@ internal sealed class CareRulesInstrumentation : IDisposable
             throw;
         }
 
-        double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        double seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var pack = new KeyValuePair<string, object?>(PackTag, policy.Id);
         _evaluations.Add(1, pack);
-        _duration.Record(milliseconds, pack);
+        _duration.Record(seconds, pack);
         if (_decisions.Enabled)
         {
             var decisions = verdict.Decisions;

@@ -23,7 +23,10 @@ public static class CareRulesTelemetry
     /// <see cref="RuleTag"/> and <see cref="PackTag"/>.</summary>
     public const string Decisions = "carerules.decisions";
 
-    /// <summary>Histogram of evaluation durations in milliseconds (unit <c>ms</c>), tagged <see cref="PackTag"/>.</summary>
+    /// <summary>
+    /// Histogram of evaluation durations in seconds (unit <c>s</c>, as OpenTelemetry's conventions want durations),
+    /// tagged <see cref="PackTag"/>; it advises bucket boundaries from 1 µs to 100 ms.
+    /// </summary>
     public const string EvaluationDuration = "carerules.evaluation.duration";
 
     /// <summary>Counter of hot reloads (unit <c>{reload}</c>), tagged <see cref="OutcomeTag"/> (<c>success</c> or

@@ -16,6 +16,7 @@ public sealed class TelemetryTests : IDisposable
     private readonly TestMeterFactory _meters = new();
     private readonly ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)> _measurements = new();
     private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<Instrument> _published = new();
 
     public TelemetryTests()
     {
@@ -23,6 +24,7 @@ public sealed class TelemetryTests : IDisposable
         {
             if (instrument.Meter.Scope == _meters && instrument.Meter.Name == CareRulesTelemetry.MeterName)
             {
+                _published.Enqueue(instrument);
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -95,7 +97,13 @@ public sealed class TelemetryTests : IDisposable
 
         var durations = Of(CareRulesTelemetry.EvaluationDuration).ToList();
         Assert.Equal(2, durations.Count);
-        Assert.All(durations, m => Assert.InRange(m.Value, 0d, 10_000d));
+        Assert.All(durations, m => Assert.InRange(m.Value, 0d, 10d)); // seconds: an evaluation takes microseconds
+        var histogram = Assert.Single(_published, i => i.Name == CareRulesTelemetry.EvaluationDuration);
+        Assert.Equal("s", histogram.Unit);
+        var boundaries = Assert.IsAssignableFrom<Histogram<double>>(histogram).Advice?.HistogramBucketBoundaries;
+        Assert.NotNull(boundaries);
+        Assert.Equal(0.000001, boundaries[0]);
+        Assert.True(boundaries.SequenceEqual(boundaries.Order()));
     }
 
     [Fact]
