@@ -137,7 +137,14 @@ public sealed class EvaluationBuffer
     internal CompiledRule? CapRaisedBy { get; set; }
 
     /// <summary>Copies the last result into an immutable <see cref="Verdict"/>.</summary>
-    public Verdict ToVerdict() => new(CaseId, Policy.Id, Decisions.ToArray(), GoodwillTotal, Fired.ToArray(), Trace.ToArray());
+    public Verdict ToVerdict()
+    {
+        // The rule-fired entries (the first FiredCount of the trace) are not copied: the verdict's trace makes them
+        // from its fired list when read.
+        var fired = Fired.ToArray();
+        var resolution = TraceCount > FiredCount ? TraceArray.AsSpan(FiredCount, TraceCount - FiredCount).ToArray() : [];
+        return new Verdict(CaseId, Policy.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution));
+    }
 
     internal void Reset(CareContext context)
     {
