@@ -1,6 +1,6 @@
 using System.Text;
 using CareRules.Serialization;
-using CareRules.Tests.Generators;
+using CareRules.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -11,7 +11,7 @@ namespace CareRules.Tests.Serialization;
 public sealed class CaseJsonReaderFuzzTests
 {
     private static readonly Gen<string> Mutated =
-        from context in DomainGen.Contexts
+        from context in CareEdgeGenerators.Contexts()
         let json = CaseJsonWriter.ToJson(context)
         from edits in Gen.Choose(1, 4)
         from positions in Gen.ArrayOf(Gen.Choose(0, json.Length - 1), edits)

@@ -1,7 +1,7 @@
 using System.Text;
 using CareRules.Model;
 using CareRules.Serialization;
-using CareRules.Tests.Generators;
+using CareRules.Testing;
 using FsCheck.Xunit;
 
 namespace CareRules.Tests.Serialization;
@@ -40,7 +40,7 @@ public sealed class CaseJsonWriterTests
         Assert.Contains("\"order\":null", json, StringComparison.Ordinal);
     }
 
-    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(CareEdgeArbitraries)], MaxTest = 300)]
     public void ReadOfToJson_AnyContext_EqualContext(CareContext context)
     {
         var result = Assert.Single(CaseJsonReader.Read(CaseJsonWriter.ToJson(context)));
@@ -50,7 +50,7 @@ public sealed class CaseJsonWriterTests
         Assert.Equal(context.Case?.Id, result.CaseId);
     }
 
-    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(CareEdgeArbitraries)], MaxTest = 100)]
     public void ReadOfToUtf8Bytes_IndentedAnyContext_SameBytesWrittenAgain(CareContext context)
     {
         byte[] once = CaseJsonWriter.ToUtf8Bytes(context, indented: true);
@@ -60,7 +60,7 @@ public sealed class CaseJsonWriterTests
         Assert.Equal(once, CaseJsonWriter.ToUtf8Bytes(again, indented: true));
     }
 
-    [Property(Arbitrary = [typeof(DomainArbitraries)], MaxTest = 50)]
+    [Property(Arbitrary = [typeof(CareEdgeArbitraries)], MaxTest = 50)]
     public void Read_JsonLinesOfWrittenContexts_OneValidResultEach(CareContext[] contexts)
     {
         string lines = string.Join("\n", contexts.Select(c => CaseJsonWriter.ToJson(c)));
