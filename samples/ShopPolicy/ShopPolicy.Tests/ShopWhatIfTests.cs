@@ -1,6 +1,7 @@
 using CareRules.Evaluation;
 using CareRules.Packs;
 using CareRules.Testing;
+using FsCheck;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
 
@@ -14,7 +15,7 @@ public sealed class ShopWhatIfTests(ITestOutputHelper output)
     [Fact]
     public void RaisingTheVipGiftTo80_ChangesOnlyVipLateParcels_AndNoEscalation()
     {
-        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, 2026));
+        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, new Rnd(2026), 50));
         var report = PackDiff.Compare(Shop.Pack, ShopPack.Build(b => b.Set("vipGift", "80")), cases);
         output.WriteLine(report.ToString());
 
@@ -27,7 +28,7 @@ public sealed class ShopWhatIfTests(ITestOutputHelper output)
     [Fact]
     public void StandardToTheShopsPack_TakesOnlyGoodwill_AndAddsOnlySupervisorEscalations()
     {
-        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, 7));
+        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, new Rnd(7), 50));
         var report = PackDiff.Compare(StandardPack.Default, Shop.Pack, cases);
         output.WriteLine(report.ToString());
 

@@ -2,6 +2,7 @@ using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.Testing;
+using FsCheck;
 using FsCheck.Fluent;
 
 namespace CareRules.Tests.Testing;
@@ -21,7 +22,7 @@ public sealed class PackDiffTests
     [Fact]
     public void Compare_SamePack_NoChangesAndEqualTotals()
     {
-        var contexts = CareGenerators.Contexts().Sample(200, 3);
+        var contexts = CareGenerators.Contexts().Sample(200, new Rnd(3), 50);
         var report = PackDiff.Compare(Standard, StandardPack.Build(), contexts);
 
         Assert.False(report.HasChanges);

@@ -3,6 +3,7 @@ using CareRules.Model;
 using CareRules.Packs;
 using CareRules.Policy;
 using CareRules.Testing;
+using FsCheck;
 using FsCheck.Fluent;
 
 namespace CareRules.Tests.Testing;
@@ -99,7 +100,7 @@ public sealed class RuleCoverageTests
     public void Record_FromManyThreads_CountsEveryVerdict()
     {
         var policy = StandardPack.Default;
-        var contexts = CareGenerators.Contexts().Sample(400, 7).ToArray();
+        var contexts = CareGenerators.Contexts().Sample(400, new Rnd(7), 50).ToArray();
         var expected = new Dictionary<string, int>();
         foreach (var ctx in contexts)
         {
