@@ -100,6 +100,13 @@ internal sealed class CompiledOutcome
     public bool MayMerge { get; internal set; }
 
     /// <summary>
+    /// This outcome's merge slot as one bit (0 when it cannot merge): outcomes that may merge with each other share it.
+    /// With more than 64 merge slots in a policy, slots share bits, which only makes resolution look for duplicates
+    /// that are not there.
+    /// </summary>
+    public ulong SlotBit { get; internal set; }
+
+    /// <summary>
     /// The position of this outcome's decisions in the canonical order (by type; escalations by urgency; then rule
     /// priority, rule id and outcome position), over every outcome of the policy. Set once when the policy is built.
     /// </summary>

@@ -55,10 +55,18 @@ public sealed class CompiledPolicy
         }
 
         _rankCount = all.Count;
+        var slotBits = new Dictionary<int, ulong>();
         for (int i = 0; i < all.Count; i++)
         {
-            all[i].Rank = i;
-            all[i].MayMerge = slots[all[i].SlotKey] > 1;
+            var outcome = all[i];
+            outcome.Rank = i;
+            outcome.MayMerge = slots[outcome.SlotKey] > 1;
+            if (outcome.MayMerge && !slotBits.ContainsKey(outcome.SlotKey))
+            {
+                slotBits[outcome.SlotKey] = 1UL << (slotBits.Count & 63);
+            }
+
+            outcome.SlotBit = outcome.MayMerge ? slotBits[outcome.SlotKey] : 0UL;
         }
 
         Rules = infos;

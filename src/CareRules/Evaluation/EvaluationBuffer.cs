@@ -101,6 +101,12 @@ public sealed class EvaluationBuffer
 
     internal int MergeCandidateCount { get; set; }
 
+    /// <summary>The merge slots (<see cref="CompiledOutcome.SlotBit"/>) of the decisions produced so far.</summary>
+    internal ulong SlotsSeen { get; private set; }
+
+    /// <summary>The merge slots produced more than once: resolution merges only when this is not zero.</summary>
+    internal ulong SlotsRepeated { get; private set; }
+
     /// <summary>Indices into <see cref="DecisionArray"/> of the goodwill decisions, in production order.</summary>
     internal int[] GoodwillIndices { get; }
 
@@ -159,6 +165,8 @@ public sealed class EvaluationBuffer
         LowRankWord = int.MaxValue;
         HighRankWord = -1;
         MergeCandidateCount = 0;
+        SlotsSeen = 0;
+        SlotsRepeated = 0;
         GoodwillIndexCount = 0;
         FiredCount = 0;
         TraceCount = 0;
@@ -194,6 +202,9 @@ public sealed class EvaluationBuffer
         if (outcome.MayMerge)
         {
             MergeCandidates[MergeCandidateCount++] = index;
+            ulong bit = outcome.SlotBit;
+            SlotsRepeated |= SlotsSeen & bit;
+            SlotsSeen |= bit;
         }
 
         if (outcome.IsGoodwill)

@@ -55,12 +55,14 @@ internal static class Resolution
 
         // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
         // policy (the others cannot meet a duplicate), in production order.
+        // Only slots produced more than once can hold a duplicate; most evaluations have none.
         var candidates = b.MergeCandidates;
-        int candidateCount = b.MergeCandidateCount;
+        int candidateCount = b.SlotsRepeated == 0 ? 0 : b.MergeCandidateCount;
+        ulong repeated = b.SlotsRepeated;
         for (int ci = 0; ci < candidateCount; ci++)
         {
             int i = candidates[ci];
-            if (removed[i])
+            if (removed[i] || (d[i].Outcome.SlotBit & repeated) == 0)
             {
                 continue;
             }
