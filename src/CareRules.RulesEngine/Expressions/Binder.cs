@@ -148,6 +148,10 @@ internal sealed class Binder
         return new Folder().Visit(result)!;
     }
 
+    /// <summary>A condition as an expression tree over the rule context, for <see cref="RuleBuilder.WhenExpression"/>.</summary>
+    public Expression<Func<RuleContext, bool>> Condition(Expression body) =>
+        Expression.Lambda<Func<RuleContext, bool>>(body.Type == typeof(bool) ? body : Expression.Convert(body, typeof(bool)), Rc);
+
     public Func<RuleContext, T> Compile<T>(Expression body) =>
         Expression.Lambda<Func<RuleContext, T>>(body.Type == typeof(T) ? body : Expression.Convert(body, typeof(T)), Rc).Compile();
 

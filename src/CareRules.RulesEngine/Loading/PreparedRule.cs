@@ -65,7 +65,7 @@ internal sealed class PreparedRule
         var binder = new Binder(env, values);
         rule.Description(Description.Render(binder)).Priority(Priority);
         var condition = Binder.Guard(binder.WithScope(Globals, null, s => Build(binder, Condition, s)), Expression.Constant(false));
-        rule.When(binder.Compile<bool>(condition));
+        rule.WhenExpression(binder.Condition(condition));
 
         if (SuppressesGoodwill is not null && binder.Constant(SuppressesGoodwill, "suppressesGoodwill") is true)
         {

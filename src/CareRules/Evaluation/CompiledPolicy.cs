@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using CareRules.Model;
 using CareRules.Policy;
 using CareRules.Time;
@@ -16,6 +18,7 @@ public sealed class CompiledPolicy
     private static EvaluationBuffer? t_buffer;
 
     private readonly CompiledRule[] _rules;
+    private readonly FusedConditions? _fused;
     private readonly int _maxDecisions;
     private readonly int _maxTrace;
     private readonly int _rankCount;
@@ -70,6 +73,7 @@ public sealed class CompiledPolicy
         }
 
         Rules = infos;
+        _fused = FusedConditions.TryCreate(rules);
         _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
         _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
     }
@@ -143,47 +147,70 @@ public sealed class CompiledPolicy
         buffer.Reset(context);
         var rc = buffer.RuleContext;
         var rules = _rules;
-        for (int r = 0; r < rules.Length; r++)
+        if (_fused is { } fused)
         {
-            var rule = rules[r];
-            if (!rule.Condition(rc))
+            // Every condition first (they are pure), in one compiled method per 64 rules; then the rules that hold fire
+            // in id order.
+            for (int chunk = 0; chunk < fused.ChunkCount; chunk++)
             {
-                continue;
+                ulong mask = fused.Match(chunk, rc);
+                while (mask != 0)
+                {
+                    int r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    Fire(rules[r], rc, buffer);
+                }
             }
-
-            buffer.AddFired(rule);
-            var outcomes = rule.Outcomes;
-
-            // Outcomes of one rule that share a value or instant function (e.g. "call and write within 2 business
-            // hours") get its result computed once: rule functions are pure functions of the context.
-            Func<RuleContext, Instant?>? lastInstantOf = null;
-            Instant? lastInstant = null;
-            for (int o = 0; o < outcomes.Length; o++)
+        }
+        else
+        {
+            for (int r = 0; r < rules.Length; r++)
             {
-                var outcome = outcomes[o];
-                if (outcome.When is { } when && !when(rc))
+                var rule = rules[r];
+                if (rule.Condition(rc))
                 {
-                    continue;
+                    Fire(rule, rc, buffer);
                 }
-
-                var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
-                Instant? instant = null;
-                if (outcome.InstantOf is { } instantOf)
-                {
-                    if (!ReferenceEquals(instantOf, lastInstantOf))
-                    {
-                        lastInstant = instantOf(rc);
-                        lastInstantOf = instantOf;
-                    }
-
-                    instant = lastInstant;
-                }
-
-                buffer.AddDecision(outcome, value, instant);
             }
         }
 
         Resolution.Resolve(this, buffer);
+    }
+
+    /// <summary>Records a rule whose condition holds and produces its decisions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fire(CompiledRule rule, RuleContext rc, EvaluationBuffer buffer)
+    {
+        buffer.AddFired(rule);
+        var outcomes = rule.Outcomes;
+
+        // Outcomes of one rule that share a value or instant function (e.g. "call and write within 2 business
+        // hours") get its result computed once: rule functions are pure functions of the context.
+        Func<RuleContext, Instant?>? lastInstantOf = null;
+        Instant? lastInstant = null;
+        for (int o = 0; o < outcomes.Length; o++)
+        {
+            var outcome = outcomes[o];
+            if (outcome.When is { } when && !when(rc))
+            {
+                continue;
+            }
+
+            var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
+            Instant? instant = null;
+            if (outcome.InstantOf is { } instantOf)
+            {
+                if (!ReferenceEquals(instantOf, lastInstantOf))
+                {
+                    lastInstant = instantOf(rc);
+                    lastInstantOf = instantOf;
+                }
+
+                instant = lastInstant;
+            }
+
+            buffer.AddDecision(outcome, value, instant);
+        }
     }
 
     /// <summary>Checks that a context can be evaluated by this policy; returns every problem (empty when fine).</summary>

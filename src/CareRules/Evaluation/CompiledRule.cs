@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using CareRules.Policy;
 
 namespace CareRules.Evaluation;
@@ -10,7 +12,8 @@ internal sealed class CompiledRule
         Id = rule.Id;
         Description = rule.RuleDescription;
         Priority = rule.RulePriority;
-        Condition = rule.Condition!;
+        ConditionExpression = rule.ConditionExpression;
+        _condition = rule.Condition;
         var outcomes = new CompiledOutcome[rule.Outcomes.Count];
         for (int i = 0; i < outcomes.Length; i++)
         {
@@ -23,13 +26,21 @@ internal sealed class CompiledRule
         RaisesCap = CapMultiplier > 1m;
     }
 
+    private Func<RuleContext, bool>? _condition;
+
     public string Id { get; }
 
     public string Description { get; }
 
     public int Priority { get; }
 
-    public Func<RuleContext, bool> Condition { get; }
+    /// <summary>The condition as a delegate (compiled from <see cref="ConditionExpression"/> when given as one).</summary>
+    /// <remarks>Compiled on first use: a policy whose conditions are fused never needs it (a benign race compiles it twice).</remarks>
+    public Func<RuleContext, bool> Condition =>
+        _condition ??= ConditionExpression!.Compile(preferInterpretation: !RuntimeFeature.IsDynamicCodeCompiled);
+
+    /// <summary>The condition as an expression tree, when the rule gave one.</summary>
+    public Expression<Func<RuleContext, bool>>? ConditionExpression { get; }
 
     public CompiledOutcome[] Outcomes { get; }
 

@@ -177,7 +177,7 @@ public sealed partial class PolicyBuilder
                 continue;
             }
 
-            if (rule.Condition is null)
+            if (!rule.HasCondition)
             {
                 errors.Add(new ValidationError(path + ".when", "has no condition; call When(...)."));
             }
@@ -192,7 +192,7 @@ public sealed partial class PolicyBuilder
                 rule.Outcomes[i].Validate(id, i, values.Currency, errors);
             }
 
-            if (rule.Condition is not null)
+            if (rule.HasCondition)
             {
                 compiled.Add(new CompiledRule(rule));
             }

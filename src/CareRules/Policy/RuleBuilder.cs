@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CareRules.Evaluation;
 using CareRules.Model;
 using NodaTime;
@@ -22,6 +23,10 @@ public sealed class RuleBuilder
     internal int RulePriority { get; private set; } = 100;
 
     internal Func<RuleContext, bool>? Condition { get; private set; }
+
+    internal Expression<Func<RuleContext, bool>>? ConditionExpression { get; private set; }
+
+    internal bool HasCondition => Condition is not null || ConditionExpression is not null;
 
     internal bool Suppresses { get; private set; }
 
@@ -54,6 +59,20 @@ public sealed class RuleBuilder
     public RuleBuilder When(Func<RuleContext, bool> condition)
     {
         Condition = condition ?? throw new ArgumentNullException(nameof(condition));
+        ConditionExpression = null;
+        return this;
+    }
+
+    /// <summary>
+    /// The condition as an expression tree. It means the same as <see cref="When(Func{RuleContext, bool})"/>, but the
+    /// policy compiles the expression-tree conditions of all its rules into one method, inline, instead of one delegate
+    /// each (workflow JSON packs give their conditions this way); that saves a delegate call per rule and evaluation.
+    /// It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order.
+    /// </summary>
+    public RuleBuilder WhenExpression(Expression<Func<RuleContext, bool>> condition)
+    {
+        ConditionExpression = condition ?? throw new ArgumentNullException(nameof(condition));
+        Condition = null;
         return this;
     }
 
