@@ -53,4 +53,18 @@ public sealed class BenchmarkSmokeTests
         Assert.True(succeeded > 0);
         Assert.Equal(succeeded, await benchmarks.MicrosoftRulesEngine_InputsAndExecuteAllRulesAsync());
     }
+
+    [Fact]
+    public void Interleaved_OneRound_ReportsEveryVariantAndTheJsonRatio()
+    {
+        using var output = new StringWriter();
+
+        CareRules.Benchmarks.Infrastructure.InterleavedComparison.Run(1, output);
+
+        string text = output.ToString();
+        Assert.Contains("HandWritten (4)", text, StringComparison.Ordinal);
+        Assert.Contains("CSharpPack_IntoBuffer (1)", text, StringComparison.Ordinal);
+        Assert.Contains("JsonPack_IntoBuffer (2)", text, StringComparison.Ordinal);
+        Assert.Contains("(2) / (1) = ", text, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using CareRules.Benchmarks.HandWritten;
+using CareRules.Evaluation;
+using CareRules.Model;
+using CareRules.Packs;
+
+namespace CareRules.Benchmarks.Infrastructure;
+
+/// <summary>
+/// <c>--interleaved [rounds]</c>: the hand-written pack (4), the C# pack (1) and the JSON pack (2) on the context mix,
+/// in one process, taking turns for a short slice each, round after round. On a shared host whose speed comes and goes
+/// by phases, separate BenchmarkDotNet runs (one process per benchmark) can land in different phases; taking turns
+/// puts every variant in every phase, so the ratios are steadier. It is a check of the ratios, not a measurement to
+/// publish: no statistics and no memory diagnoser — the tables come from BenchmarkDotNet.
+/// </summary>
+public static class InterleavedComparison
+{
+    private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(400);
+
+    public static void Run(int rounds, TextWriter output)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentNullException.ThrowIfNull(output);
+        var contexts = ContextMix.Standard.Contexts.ToArray();
+        var csharp = StandardPack.Default;
+        var json = RulesEngine.WorkflowPack.Standard;
+        var handWritten = new HandWrittenStandardPack(csharp.Parameters.Get(StandardParameters.Stance));
+        var result = new HandWrittenResult();
+        var csharpBuffer = csharp.CreateBuffer();
+        var jsonBuffer = json.CreateBuffer();
+        (string Name, Action<CareContext> Evaluate)[] variants =
+        [
+            ("HandWritten (4)", c => handWritten.Evaluate(c, result)),
+            ("CSharpPack_IntoBuffer (1)", c => csharp.Evaluate(c, csharpBuffer)),
+            ("JsonPack_IntoBuffer (2)", c => json.Evaluate(c, jsonBuffer)),
+        ];
+
+        var samples = new List<double>[variants.Length];
+        for (int v = 0; v < variants.Length; v++)
+        {
+            samples[v] = [];
+            Time(variants[v].Evaluate, contexts, Slice); // warm up
+        }
+
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int v = 0; v < variants.Length; v++)
+            {
+                samples[v].Add(Time(variants[v].Evaluate, contexts, Slice));
+            }
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        double baseline = Median(samples[0]);
+        output.WriteLine($"Interleaved: {rounds} rounds of {Slice.TotalMilliseconds:0} ms per variant over the {contexts.Length} contexts of the mix (median ns per context, ratio to (4), min–max)");
+        for (int v = 0; v < variants.Length; v++)
+        {
+            double median = Median(samples[v]);
+            output.WriteLine(string.Format(inv, "  {0,-28} {1,8:0.0} ns  {2,5:0.00} ×  ({3:0.0}–{4:0.0})", variants[v].Name, median, median / baseline, samples[v].Min(), samples[v].Max()));
+        }
+
+        output.WriteLine(string.Format(inv, "  (2) / (1) = {0:0.00}", Median(samples[2]) / Median(samples[1])));
+    }
+
+    private static double Time(Action<CareContext> evaluate, CareContext[] contexts, TimeSpan slice)
+    {
+        long evaluated = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < slice)
+        {
+            for (int i = 0; i < contexts.Length; i++)
+            {
+                evaluate(contexts[i]);
+            }
+
+            evaluated += contexts.Length;
+        }
+
+        return watch.Elapsed.TotalNanoseconds / evaluated;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
