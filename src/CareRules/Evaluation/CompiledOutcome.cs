@@ -96,8 +96,8 @@ internal sealed class CompiledOutcome
     /// <summary>Equal for decisions that merge: same type and same offer, stop, target, channel and message, or advice.</summary>
     public int SlotKey { get; }
 
-    /// <summary>True when another outcome of the policy has the same <see cref="SlotKey"/>, so a decision of this one may have a duplicate to merge with. Set once when the policy is built.</summary>
-    public bool MayMerge { get; internal set; }
+    /// <summary>True when another outcome of the policy has the same <see cref="SlotKey"/> (it has a <see cref="SlotBit"/>), so a decision of this one may have a duplicate to merge with.</summary>
+    public bool MayMerge => SlotBit != 0;
 
     /// <summary>
     /// This outcome's merge slot as one bit (0 when it cannot merge): outcomes that may merge with each other share it.

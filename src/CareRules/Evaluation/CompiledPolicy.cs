@@ -63,13 +63,15 @@ public sealed class CompiledPolicy
         {
             var outcome = all[i];
             outcome.Rank = i;
-            outcome.MayMerge = slots[outcome.SlotKey] > 1;
-            if (outcome.MayMerge && !slotBits.ContainsKey(outcome.SlotKey))
+            if (slots[outcome.SlotKey] > 1)
             {
-                slotBits[outcome.SlotKey] = 1UL << (slotBits.Count & 63);
-            }
+                if (!slotBits.TryGetValue(outcome.SlotKey, out ulong bit))
+                {
+                    slotBits[outcome.SlotKey] = bit = 1UL << (slotBits.Count & 63);
+                }
 
-            outcome.SlotBit = outcome.MayMerge ? slotBits[outcome.SlotKey] : 0UL;
+                outcome.SlotBit = bit;
+            }
         }
 
         Rules = infos;
