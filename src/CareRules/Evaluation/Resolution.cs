@@ -248,7 +248,8 @@ internal static class Resolution
     private static void MergeInto(EvaluationBuffer b, int winner, int loser)
     {
         var d = b.DecisionArray;
-        d[winner] = Merge(d[winner], d[loser]);
+        MergeInstant(ref d[winner], d[loser]);
+
         var kind = d[winner].Type switch
         {
             DecisionType.Compensate => TraceKind.DuplicateMerged,
@@ -280,12 +281,13 @@ internal static class Resolution
         return a.Outcome.Rank < b.Outcome.Rank;
     }
 
-    private static Decision Merge(in Decision winner, in Decision loser) => winner.Type switch
+    /// <summary>The winner keeps the earlier due-by of the two (escalations, notifications and offers); it is rewritten only when that changes it.</summary>
+    private static void MergeInstant(ref Decision winner, in Decision loser)
     {
-        DecisionType.Escalate or DecisionType.Notify or DecisionType.Compensate => winner.WithInstant(Earliest(winner.At, loser.At)),
-        _ => winner,
-    };
-
-    private static Instant? Earliest(Instant? a, Instant? b) =>
-        a is null ? b : b is null ? a : (a.Value <= b.Value ? a : b);
+        if (winner.Type is DecisionType.Escalate or DecisionType.Notify or DecisionType.Compensate
+            && loser.At is { } theirs && (winner.At is not { } ours || theirs < ours))
+        {
+            winner = winner.WithInstant(theirs);
+        }
+    }
 }
