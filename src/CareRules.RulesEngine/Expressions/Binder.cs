@@ -149,11 +149,13 @@ internal sealed class Binder
     }
 
     /// <summary>A condition as an expression tree over the rule context, for <see cref="RuleBuilder.WhenExpression"/>.</summary>
-    public Expression<Func<RuleContext, bool>> Condition(Expression body) =>
-        Expression.Lambda<Func<RuleContext, bool>>(body.Type == typeof(bool) ? body : Expression.Convert(body, typeof(bool)), Rc);
+    public Expression<Func<RuleContext, bool>> Condition(Expression body) => Lambda<bool>(body);
 
-    public Func<RuleContext, T> Compile<T>(Expression body) =>
-        Expression.Lambda<Func<RuleContext, T>>(body.Type == typeof(T) ? body : Expression.Convert(body, typeof(T)), Rc).Compile();
+    public Func<RuleContext, T> Compile<T>(Expression body) => Lambda<T>(body).Compile();
+
+    /// <summary>A function of the rule context returning <typeparamref name="T"/> (the body converted when it is another type).</summary>
+    private Expression<Func<RuleContext, T>> Lambda<T>(Expression body) =>
+        Expression.Lambda<Func<RuleContext, T>>(body.Type == typeof(T) ? body : Expression.Convert(body, typeof(T)), Rc);
 
     /// <summary>A money value: money as it is, a number as an amount in the pack's currency; null stays null.</summary>
     public Expression ToMoney(Expression e)
