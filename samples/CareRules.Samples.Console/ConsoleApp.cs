@@ -30,10 +30,10 @@ internal static class ConsoleApp
             return Ok;
         }
 
-        CompiledPolicy policy;
+        CompiledPack pack;
         try
         {
-            policy = StandardPack.Build(b =>
+            pack = StandardPack.Build(b =>
             {
                 foreach (var (name, value) in line.Parameters)
                 {
@@ -61,7 +61,7 @@ internal static class ConsoleApp
             }
         }
 
-        var options = new CaseReadOptions { Currency = policy.Parameters.Currency, Clock = clock };
+        var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = clock };
         var inputs = line.Files.Count == 0
             ? [("(bundled)", ReadBundled(options))]
             : line.Files.Select(f => (f, Read(f, options))).ToList();
@@ -82,7 +82,7 @@ internal static class ConsoleApp
                 Verdict verdict;
                 try
                 {
-                    verdict = policy.Evaluate(result.Context!);
+                    verdict = pack.Evaluate(result.Context!);
                 }
                 catch (CareRulesValidationException ex)
                 {
@@ -105,7 +105,7 @@ internal static class ConsoleApp
         if (!line.Json)
         {
             int rejected = inputs.Sum(i => i.Item2.Count(r => !r.IsValid));
-            Report.Write(stdout, policy, evaluated, rejected);
+            Report.Write(stdout, pack, evaluated, rejected);
         }
 
         return anyRejected ? Rejected : Ok;

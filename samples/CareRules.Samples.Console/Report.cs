@@ -3,6 +3,7 @@ using CareRules.Evaluation;
 using CareRules.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using CareRules.Model;
 
 namespace CareRules.Samples.Console;
 
@@ -11,10 +12,10 @@ internal static class Report
 {
     private static readonly LocalDateTimePattern Time = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
 
-    public static void Write(TextWriter o, CompiledPolicy policy, IReadOnlyList<(CaseReadResult Case, Verdict Verdict)> rows, int rejected)
+    public static void Write(TextWriter o, CompiledPack pack, IReadOnlyList<(CaseReadResult Case, Verdict Verdict)> rows, int rejected)
     {
-        var zone = policy.Calendar.Zone;
-        o.WriteLine($"CareRules · pack {policy.Id} · stance {policy.Parameters.Format("stance")} · times in {zone.Id}");
+        var zone = pack.Calendar.Zone;
+        o.WriteLine($"CareRules · pack {pack.Id} · stance {pack.Parameters.Format("stance")} · times in {zone.Id}");
         o.WriteLine();
         var table = new List<string[]> { new[] { "CASE", "TYPE", "DECISION", "RULE" } };
         foreach (var (c, v) in rows)
@@ -52,7 +53,7 @@ internal static class Report
         }
 
         var decisions = rows.SelectMany(r => r.Verdict.Decisions).ToList();
-        var currency = policy.Parameters.Currency;
+        var currency = pack.Parameters.Currency;
         decimal goodwill = rows.Sum(r => r.Verdict.GoodwillTotal.Amount);
         o.WriteLine();
         o.WriteLine("Summary");

@@ -16,7 +16,7 @@ public static class CareApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapPost("/cases/evaluate", CaseEndpoints.EvaluateAsync);
-        app.MapGet("/policy", PolicyEndpoints.Get);
+        app.MapGet("/pack", PackEndpoints.Get);
         return app;
     }
 }

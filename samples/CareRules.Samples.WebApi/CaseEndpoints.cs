@@ -2,6 +2,7 @@ using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Serialization;
 using NodaTime;
+using CareRules.DependencyInjection;
 
 namespace CareRules.Samples.WebApi;
 
@@ -12,10 +13,10 @@ public static class CaseEndpoints
     /// Reads one case object strictly (a case without <c>now</c> is evaluated at the injected clock's instant) and
     /// answers 200 with the verdict JSON, or 400 with problem details whose <c>errors</c> name every bad path.
     /// </summary>
-    public static async Task<IResult> EvaluateAsync(HttpRequest request, ICareEvaluator evaluator, IPolicyProvider policies, IClock clock, CancellationToken cancellationToken)
+    public static async Task<IResult> EvaluateAsync(HttpRequest request, ICareEvaluator evaluator, IPackProvider packs, IClock clock, CancellationToken cancellationToken)
     {
-        var policy = policies.Current;
-        var options = CaseReadOptions.Default with { Currency = policy.Parameters.Currency, Clock = clock };
+        var pack = packs.Current;
+        var options = CaseReadOptions.Default with { Currency = pack.Parameters.Currency, Clock = clock };
         var results = await CaseJsonReader.ReadAsync(request.Body, options, cancellationToken);
         if (results.Count != 1)
         {

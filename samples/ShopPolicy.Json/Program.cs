@@ -1,8 +1,8 @@
-// Checks a shop's policy pack written as RulesEngine workflow JSON, shows what it decides in a few example
+// Checks a shop's pack pack written as RulesEngine workflow JSON, shows what it decides in a few example
 // situations, and confirms that RulesEngine itself agrees with CareRules on every rule of the file.
 //
-//   dotnet run --project samples/ShopPolicy.Json                      # the bundled shop-policy.json
-//   dotnet run --project samples/ShopPolicy.Json -- my-policy.json     # your own file
+//   dotnet run --project samples/ShopPolicy.Json                      # the bundled shop-pack.json
+//   dotnet run --project samples/ShopPolicy.Json -- my-pack.json     # your own file
 //
 // Exit code: 0 the pack is valid (and RulesEngine agrees), 1 the pack has problems (each is listed), 2 disagreement.
 using System.Text.Json;
@@ -15,13 +15,13 @@ using FsCheck.Fluent;
 using NodaTime;
 using RulesEngine.Models;
 
-string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "shop-policy.json");
+string path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "shop-pack.json");
 Console.WriteLine($"Pack file: {path}");
 
-CompiledPolicy policy;
+CompiledPack pack;
 try
 {
-    policy = WorkflowPack.Extend(WorkflowPack.CreateStandardBuilder(), WorkflowSource.FromFile(path)).Build();
+    pack = WorkflowPack.Extend(WorkflowPack.CreateStandardBuilder(), WorkflowSource.FromFile(path)).Build();
 }
 catch (CareRulesValidationException ex)
 {
@@ -36,7 +36,7 @@ catch (CareRulesValidationException ex)
     return 1;
 }
 
-Console.WriteLine($"Pack {policy.Id}: {policy.Rules.Count} rules, stance {policy.Parameters.Format("stance")}.");
+Console.WriteLine($"Pack {pack.Id}: {pack.Rules.Count} rules, stance {pack.Parameters.Format("stance")}.");
 Console.WriteLine();
 
 // Example situations: Monday 23 November 2026, 10:00 in Warsaw, unless said otherwise.
@@ -50,7 +50,7 @@ var monday = Scenario.AtLocal(2026, 11, 23, 10, 0);
 ];
 foreach (var (title, situation) in examples)
 {
-    var verdict = policy.Evaluate(situation.Build());
+    var verdict = pack.Evaluate(situation.Build());
     Console.WriteLine($"{title}:");
     Console.WriteLine($"  rules fired: {(verdict.Fired.Count == 0 ? "none" : string.Join(", ", verdict.Fired))}");
     foreach (var d in verdict.Decisions)
@@ -73,12 +73,12 @@ using var document = JsonDocument.Parse(json);
 Workflow[] workflows = document.RootElement.ValueKind == JsonValueKind.Array
     ? JsonSerializer.Deserialize<Workflow[]>(json)!
     : [JsonSerializer.Deserialize<Workflow>(json)!];
-var engine = new RulesEngine.RulesEngine(workflows, WorkflowInputs.CreateSettings(policy));
+var engine = new RulesEngine.RulesEngine(workflows, WorkflowInputs.CreateSettings(pack));
 int checkedContexts = 0, disagreements = 0;
 foreach (var context in CareGenerators.Contexts().Sample(500, new Rnd(2026), 60))
 {
-    var fired = policy.Evaluate(context);
-    var inputs = WorkflowInputs.Create(policy, context);
+    var fired = pack.Evaluate(context);
+    var inputs = WorkflowInputs.Create(pack, context);
     foreach (var workflow in workflows)
     {
         foreach (var result in engine.ExecuteAllRulesAsync(workflow.WorkflowName, inputs).AsTask().GetAwaiter().GetResult())

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Expressions;
 using RulesEngine.Models;
 
@@ -9,7 +9,7 @@ namespace CareRules.RulesEngine;
 
 /// <summary>
 /// The named inputs CareRules gives workflow expressions, and the same inputs for RulesEngine's own executor: with
-/// <see cref="CreateSettings(CompiledPolicy)"/> and <see cref="Create"/>, <c>RulesEngine.ExecuteAllRulesAsync</c> runs a
+/// <see cref="CreateSettings(CompiledPack)"/> and <see cref="Create"/>, <c>RulesEngine.ExecuteAllRulesAsync</c> runs a
 /// pack's workflow JSON unchanged on the same context (to check a pack, or to debug one). Thread-safe.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ namespace CareRules.RulesEngine;
 /// </remarks>
 public static class WorkflowInputs
 {
-    /// <summary>The factory of <c>params</c> objects of each policy's parameter values, compiled on first use.</summary>
+    /// <summary>The factory of <c>params</c> objects of each pack's parameter values, compiled on first use.</summary>
     private static readonly ConditionalWeakTable<ParameterValues, Func<object>> ParamsFactories = [];
 
     /// <summary><c>customer</c>.</summary>
@@ -54,36 +54,36 @@ public static class WorkflowInputs
 
     /// <summary>
     /// RulesEngine settings that parse expressions exactly as CareRules does: the helper class <see cref="Care"/>, the
-    /// catalog's enumerations, the NodaTime and model types and the policy's parameter type registered as custom types.
+    /// catalog's enumerations, the NodaTime and model types and the pack's parameter type registered as custom types.
     /// </summary>
-    /// <param name="policy">The policy whose parameters <c>params</c> holds.</param>
-    public static ReSettings CreateSettings(CompiledPolicy policy)
+    /// <param name="pack">The pack whose parameters <c>params</c> holds.</param>
+    public static ReSettings CreateSettings(CompiledPack pack)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        return CreateSettings(ParamsType.For(policy.Parameters.Definitions).Type);
+        ArgumentNullException.ThrowIfNull(pack);
+        return CreateSettings(ParamsType.For(pack.Parameters.Definitions).Type);
     }
 
     /// <summary>
     /// The inputs of one context for <c>RulesEngine.ExecuteAllRulesAsync(workflowName, inputs)</c>, typed as CareRules
     /// types them (a missing order or case is a typed null).
     /// </summary>
-    /// <param name="policy">The policy whose parameters and calendar the expressions read.</param>
+    /// <param name="pack">The pack whose parameters and calendar the expressions read.</param>
     /// <param name="context">The context.</param>
-    /// <remarks>Each call gets its own <c>params</c> object, made by a factory compiled once per policy.</remarks>
-    public static RuleParameter[] Create(CompiledPolicy policy, CareContext context)
+    /// <remarks>Each call gets its own <c>params</c> object, made by a factory compiled once per pack.</remarks>
+    public static RuleParameter[] Create(CompiledPack pack, CareContext context)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(context);
-        var parameters = ParamsFactories.GetValue(policy.Parameters, static values => ParamsType.For(values.Definitions).CreateFactory(values))();
+        var parameters = ParamsFactories.GetValue(pack.Parameters, static values => ParamsType.For(values.Definitions).CreateFactory(values))();
         return
         [
             RuleParameter.Create(Customer, context.Customer),
             RuleParameter.Create<Order?>(Order, context.Order),
             RuleParameter.Create<CareCase?>(Case, context.Case),
             RuleParameter.Create(Now, context.Now),
-            RuleParameter.Create(Today, policy.Calendar.LocalDate(context.Now)),
+            RuleParameter.Create(Today, pack.Calendar.LocalDate(context.Now)),
             new RuleParameter(Params, parameters),
-            RuleParameter.Create(Calendar, policy.Calendar),
+            RuleParameter.Create(Calendar, pack.Calendar),
         ];
     }
 

@@ -1,25 +1,25 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Loading;
 
 namespace CareRules.RulesEngine;
 
 /// <summary>
-/// Policy packs authored as Microsoft RulesEngine workflow JSON. A workflow's rules are CareRules rules: the
+/// Pack packs authored as Microsoft RulesEngine workflow JSON. A workflow's rules are CareRules rules: the
 /// <c>RuleName</c> is the rule id, the <c>Expression</c> (or nested <c>Rules</c> combined by <c>Operator</c>, with
 /// <c>LocalParams</c> and the workflow's <c>GlobalParams</c>) is the condition, and the rule's <c>Properties</c> hold
 /// its priority, description and decisions. Loading parses every expression once with RulesEngine's own parser,
 /// type-checks and sandboxes it, and reports every problem of every document at once; building the returned
-/// <see cref="PolicyBuilder"/> binds the parameter values and compiles the same <see cref="CompiledPolicy"/> — the
+/// <see cref="PackBuilder"/> binds the parameter values and compiles the same <see cref="CompiledPack"/> — the
 /// same hot loop — as a C# pack. The schema, the inputs, the helpers and the sandbox are described in the package
 /// README. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
-/// CompiledPolicy policy = WorkflowPack
-///     .Extend(StandardPack.CreateBuilder(), WorkflowSource.FromFile("shop-policy.json"))
+/// CompiledPack pack = WorkflowPack
+///     .Extend(StandardPack.CreateBuilder(), WorkflowSource.FromFile("shop-pack.json"))
 ///     .Build();
 /// </code>
 /// </example>
@@ -33,7 +33,7 @@ public static class WorkflowPack
     private static readonly Lazy<LoadedPack> LazyStandard = new(() =>
         PackCompiler.Compile([WorkflowSource.FromJson(StandardJson, "standard.json")], [.. CoreParameters.All, .. StandardParameters.All], []));
 
-    private static readonly Lazy<CompiledPolicy> LazyStandardPolicy = new(() => CreateStandardBuilder().Build());
+    private static readonly Lazy<CompiledPack> LazyStandardPack = new(() => CreateStandardBuilder().Build());
 
     /// <summary>
     /// The Standard pack as workflow JSON (the embedded <c>standard.json</c>): the same rule ids, priorities,
@@ -43,15 +43,15 @@ public static class WorkflowPack
     public static string StandardJson => LazyStandardJson.Value;
 
     /// <summary>The Standard pack compiled from <see cref="StandardJson"/> with every default, built once.</summary>
-    public static CompiledPolicy Standard => LazyStandardPolicy.Value;
+    public static CompiledPack Standard => LazyStandardPack.Value;
 
     /// <summary>
     /// A new builder holding the Standard pack from <see cref="StandardJson"/> (named <c>standard@1.0.0</c>, with the
     /// parameters of <see cref="StandardParameters"/>), to override parameters, disable rules or extend before building.
     /// </summary>
-    public static PolicyBuilder CreateStandardBuilder()
+    public static PackBuilder CreateStandardBuilder()
     {
-        var builder = new PolicyBuilder(StandardPack.Name, StandardPack.Version);
+        var builder = new PackBuilder(StandardPack.Name, StandardPack.Version);
         foreach (var parameter in StandardParameters.All)
         {
             builder.Define(parameter);
@@ -65,12 +65,12 @@ public static class WorkflowPack
     /// The pack is named by a document's <c>Pack</c> member (<c>"name@version"</c>), else after the first workflow.
     /// </summary>
     /// <param name="sources">The documents (one or more).</param>
-    /// <returns>A builder holding the pack; call <see cref="PolicyBuilder.Build"/>.</returns>
+    /// <returns>A builder holding the pack; call <see cref="PackBuilderExtensions.Build"/>.</returns>
     /// <exception cref="CareRulesValidationException">The documents have problems; every one is listed, each naming its document, workflow, rule and field.</exception>
-    public static PolicyBuilder Load(params WorkflowSource[] sources)
+    public static PackBuilder Load(params WorkflowSource[] sources)
     {
         var loaded = PackCompiler.Compile(sources, CoreParameters.All, []);
-        var builder = new PolicyBuilder(loaded.FirstWorkflow ?? "workflow", "1.0.0");
+        var builder = new PackBuilder(loaded.FirstWorkflow ?? "workflow", "1.0.0");
         return loaded.ApplyTo(builder);
     }
 
@@ -84,7 +84,7 @@ public static class WorkflowPack
     /// <returns><paramref name="basePack"/>, extended.</returns>
     /// <exception cref="CareRulesValidationException">The documents have problems; every one is listed.</exception>
     /// <exception cref="InvalidOperationException">The base builder has already built.</exception>
-    public static PolicyBuilder Extend(PolicyBuilder basePack, params WorkflowSource[] sources)
+    public static PackBuilder Extend(PackBuilder basePack, params WorkflowSource[] sources)
     {
         ArgumentNullException.ThrowIfNull(basePack);
         return PackCompiler.Compile(sources, basePack.Parameters, basePack.RuleIds).ApplyTo(basePack);

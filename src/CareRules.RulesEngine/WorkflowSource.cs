@@ -14,7 +14,7 @@ public sealed class WorkflowSource
         Json = json;
     }
 
-    /// <summary>The name error messages give the document (e.g. <c>shop-policy.json</c>).</summary>
+    /// <summary>The name error messages give the document (e.g. <c>shop-pack.json</c>).</summary>
     public string Name { get; }
 
     /// <summary>The JSON text.</summary>

@@ -112,19 +112,19 @@ public sealed class CaseTable
     public IEnumerable<object[]> AsArguments() => Names.Select(n => new object[] { n });
 
     /// <summary>
-    /// Checks every row with <paramref name="policy"/> and fails once for all failing rows — for a runner without
+    /// Checks every row with <paramref name="pack"/> and fails once for all failing rows — for a runner without
     /// data-driven tests. Prefer one test per row (<see cref="AsArguments"/>).
     /// </summary>
     /// <exception cref="VerdictAssertionException">One or more rows fail; each is listed with its failures and verdict.</exception>
-    public void CheckAll(CompiledPolicy policy)
+    public void CheckAll(CompiledPack pack)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(pack);
         var failed = new List<string>();
         foreach (var row in Rows)
         {
             try
             {
-                row.Check(policy);
+                row.Check(pack);
             }
             catch (VerdictAssertionException ex)
             {

@@ -21,7 +21,7 @@ public static class PackDiff
 {
     /// <summary>Compares two packs over contexts; cases are named <c>#index</c> with their case (or order, or customer) id.</summary>
     /// <exception cref="ArgumentException">The packs have different currencies.</exception>
-    public static PackDiffReport Compare(CompiledPolicy before, CompiledPolicy after, IEnumerable<CareContext> contexts)
+    public static PackDiffReport Compare(CompiledPack before, CompiledPack after, IEnumerable<CareContext> contexts)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         return Compare(before, after, contexts.Select((c, i) => ($"#{i} {c.Case?.Id ?? c.Order?.Id ?? c.Customer.Id}", c)));
@@ -29,13 +29,13 @@ public static class PackDiff
 
     /// <summary>Compares two packs over the cases of table rows (e.g. <see cref="CaseTable.Rows"/>); cases are named by their rows.</summary>
     /// <exception cref="ArgumentException">The packs have different currencies.</exception>
-    public static PackDiffReport Compare(CompiledPolicy before, CompiledPolicy after, IEnumerable<TableRow> rows)
+    public static PackDiffReport Compare(CompiledPack before, CompiledPack after, IEnumerable<TableRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return Compare(before, after, rows.Select(r => (r.Name, r.Context)));
     }
 
-    private static PackDiffReport Compare(CompiledPolicy before, CompiledPolicy after, IEnumerable<(string Name, CareContext Context)> cases)
+    private static PackDiffReport Compare(CompiledPack before, CompiledPack after, IEnumerable<(string Name, CareContext Context)> cases)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);

@@ -6,7 +6,7 @@ using CareRules.Model;
 namespace CareRules.Testing;
 
 /// <summary>
-/// What changes when one pack replaces another over the same cases (<see cref="PackDiff.Compare(CompiledPolicy, CompiledPolicy, IEnumerable{CareContext})"/>):
+/// What changes when one pack replaces another over the same cases (<see cref="PackDiff.Compare(CompiledPack, CompiledPack, IEnumerable{CareContext})"/>):
 /// the cases whose verdicts differ, with their added, removed and changed decisions, and the totals — goodwill and
 /// escalations by target, before and after. <see cref="ToString"/> is a readable report. Immutable.
 /// </summary>

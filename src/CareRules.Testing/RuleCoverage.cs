@@ -7,14 +7,14 @@ using CareRules.Model;
 namespace CareRules.Testing;
 
 /// <summary>
-/// Rule coverage of one policy across a test run: which of its rules fired in the verdicts recorded, how often, and
+/// Rule coverage of one pack across a test run: which of its rules fired in the verdicts recorded, how often, and
 /// which never did — the rules no test exercises. Evaluate through it (<see cref="Evaluate"/>, <see cref="Expect(CareContext)"/>,
 /// <see cref="TableRow.Check(RuleCoverage)"/>), or <see cref="Record"/> verdicts made elsewhere; at the end of the run,
 /// <see cref="AssertAllRulesCovered"/> fails listing every rule that never fired. Thread-safe: share one instance (a
 /// static field) between all the tests of an assembly, running in parallel.
 /// </summary>
 /// <remarks>
-/// Coverage counts only verdicts of the policy given to the constructor (the same <c>name@version</c>): a rule that
+/// Coverage counts only verdicts of the pack given to the constructor (the same <c>name@version</c>): a rule that
 /// fires only in a variant pack built with other parameters is not covered. Record deterministic tests (scenarios,
 /// table rows) rather than random ones (properties), so that coverage does not depend on the seed.
 /// </remarks>
@@ -24,40 +24,40 @@ public sealed class RuleCoverage
     private readonly long[] _hits;
     private long _evaluations;
 
-    /// <summary>Starts recording coverage of <paramref name="policy"/>'s rules.</summary>
-    public RuleCoverage(CompiledPolicy policy)
+    /// <summary>Starts recording coverage of <paramref name="pack"/>'s rules.</summary>
+    public RuleCoverage(CompiledPack pack)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        Policy = policy;
-        _position = policy.Rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        _hits = new long[policy.Rules.Count];
+        ArgumentNullException.ThrowIfNull(pack);
+        Pack = pack;
+        _position = pack.Rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _hits = new long[pack.Rules.Count];
     }
 
-    /// <summary>The policy whose rules are covered.</summary>
-    public CompiledPolicy Policy { get; }
+    /// <summary>The pack whose rules are covered.</summary>
+    public CompiledPack Pack { get; }
 
     /// <summary>How many verdicts were recorded.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
     /// <summary>The ids of the rules that fired at least once, in rule id order.</summary>
-    public IReadOnlyList<string> Covered => [.. Policy.Rules.Where(r => Hits(r.Id) > 0).Select(r => r.Id)];
+    public IReadOnlyList<string> Covered => [.. Pack.Rules.Where(r => Hits(r.Id) > 0).Select(r => r.Id)];
 
     /// <summary>The ids of the rules that never fired, in rule id order.</summary>
-    public IReadOnlyList<string> Uncovered => [.. Policy.Rules.Where(r => Hits(r.Id) == 0).Select(r => r.Id)];
+    public IReadOnlyList<string> Uncovered => [.. Pack.Rules.Where(r => Hits(r.Id) == 0).Select(r => r.Id)];
 
-    /// <summary>The share of the rules that fired at least once, from 0 to 100 (100 for a policy without rules).</summary>
+    /// <summary>The share of the rules that fired at least once, from 0 to 100 (100 for a pack without rules).</summary>
     public double Percent => _hits.Length == 0 ? 100.0 : 100.0 * Covered.Count / _hits.Length;
 
-    /// <summary>Evaluates a context with <see cref="Policy"/> and records the rules that fired.</summary>
+    /// <summary>Evaluates a context with <see cref="Pack"/> and records the rules that fired.</summary>
     public Verdict Evaluate(CareContext context)
     {
-        var verdict = Policy.Evaluate(context);
+        var verdict = Pack.Evaluate(context);
         Record(verdict);
         return verdict;
     }
 
     /// <summary>Evaluates a context, records the rules that fired, and returns assertions on the verdict (rule ids checked against the pack).</summary>
-    public VerdictExpectation Expect(CareContext context) => new(Evaluate(context), Policy);
+    public VerdictExpectation Expect(CareContext context) => new(Evaluate(context), Pack);
 
     /// <summary>Builds the scenario, evaluates it, records the rules that fired, and returns assertions on the verdict.</summary>
     public VerdictExpectation Expect(Scenario scenario)
@@ -66,14 +66,14 @@ public sealed class RuleCoverage
         return Expect(scenario.Build());
     }
 
-    /// <summary>Records the rules that fired in a verdict of <see cref="Policy"/>.</summary>
+    /// <summary>Records the rules that fired in a verdict of <see cref="Pack"/>.</summary>
     /// <exception cref="ArgumentException">The verdict comes from another pack.</exception>
     public void Record(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (!string.Equals(verdict.Pack, Policy.Id, StringComparison.Ordinal))
+        if (!string.Equals(verdict.Pack, Pack.Id, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The verdict comes from pack '{verdict.Pack}', but this coverage records pack '{Policy.Id}'.", nameof(verdict));
+            throw new ArgumentException($"The verdict comes from pack '{verdict.Pack}', but this coverage records pack '{Pack.Id}'.", nameof(verdict));
         }
 
         Interlocked.Increment(ref _evaluations);
@@ -87,16 +87,16 @@ public sealed class RuleCoverage
     }
 
     /// <summary>How many recorded verdicts the rule fired in.</summary>
-    /// <exception cref="ArgumentException">The policy has no rule with that id.</exception>
+    /// <exception cref="ArgumentException">The pack has no rule with that id.</exception>
     public long Hits(string ruleId)
     {
         ArgumentNullException.ThrowIfNull(ruleId);
         return _position.TryGetValue(ruleId, out int i)
             ? Interlocked.Read(ref _hits[i])
-            : throw new ArgumentException($"Pack '{Policy.Id}' has no rule '{ruleId}'.", nameof(ruleId));
+            : throw new ArgumentException($"Pack '{Pack.Id}' has no rule '{ruleId}'.", nameof(ruleId));
     }
 
-    /// <summary>Fails unless every rule of the policy fired at least once in the verdicts recorded so far.</summary>
+    /// <summary>Fails unless every rule of the pack fired at least once in the verdicts recorded so far.</summary>
     /// <exception cref="RuleCoverageException">Some rules never fired; the message names each with its description.</exception>
     public void AssertAllRulesCovered()
     {
@@ -108,7 +108,7 @@ public sealed class RuleCoverage
 
         var text = new StringBuilder(Summary()).Append(". ")
             .Append(uncovered.Count == 1 ? "This rule never fired:" : "These rules never fired:");
-        foreach (var rule in Policy.Rules.Where(r => uncovered.Contains(r.Id, StringComparer.Ordinal)))
+        foreach (var rule in Pack.Rules.Where(r => uncovered.Contains(r.Id, StringComparer.Ordinal)))
         {
             text.AppendLine().Append("  - ").Append(rule.Id).Append(": ").Append(rule.Description);
         }
@@ -123,8 +123,8 @@ public sealed class RuleCoverage
     public override string ToString()
     {
         var text = new StringBuilder(Summary()).Append(':');
-        int width = Policy.Rules.Count == 0 ? 0 : Policy.Rules.Max(r => r.Id.Length);
-        foreach (var rule in Policy.Rules)
+        int width = Pack.Rules.Count == 0 ? 0 : Pack.Rules.Max(r => r.Id.Length);
+        foreach (var rule in Pack.Rules)
         {
             long hits = Hits(rule.Id);
             text.AppendLine().Append("  ").Append(rule.Id.PadRight(width)).Append("  ")
@@ -136,5 +136,5 @@ public sealed class RuleCoverage
 
     private string Summary() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Rule coverage of pack {Policy.Id}: {Covered.Count} of {_hits.Length} rules fired ({Percent:0.#}%) in {Evaluations} evaluations");
+        $"Rule coverage of pack {Pack.Id}: {Covered.Count} of {_hits.Length} rules fired ({Percent:0.#}%) in {Evaluations} evaluations");
 }

@@ -50,7 +50,7 @@ public sealed record Scenario
 
     /// <summary>
     /// The business calendar of the business-time helpers: by default the Standard pack's (Mon–Fri 08:00–16:00 and
-    /// Polish public holidays) in <see cref="Zone"/>; <see cref="For"/> takes a policy's.
+    /// Polish public holidays) in <see cref="Zone"/>; <see cref="For"/> takes a pack's.
     /// </summary>
     public BusinessCalendar Calendar { get; private init; }
 
@@ -84,13 +84,13 @@ public sealed record Scenario
     public Scenario AtInstant(Instant now) => this with { Now = now };
 
     /// <summary>
-    /// The scenario as the policy sees it: its time zone, business calendar and currency. <see cref="Now"/> and the
-    /// instants already set stay as they are; later local-time helpers use the policy's zone.
+    /// The scenario as the pack sees it: its time zone, business calendar and currency. <see cref="Now"/> and the
+    /// instants already set stay as they are; later local-time helpers use the pack's zone.
     /// </summary>
-    public Scenario For(CompiledPolicy policy)
+    public Scenario For(CompiledPack pack)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        return this with { Zone = policy.Calendar.Zone, Calendar = policy.Calendar, Currency = policy.Parameters.Currency };
+        ArgumentNullException.ThrowIfNull(pack);
+        return this with { Zone = pack.Calendar.Zone, Calendar = pack.Calendar, Currency = pack.Parameters.Currency };
     }
 
     /// <summary>The same scenario with another business calendar (and its time zone) for the business-time helpers.</summary>

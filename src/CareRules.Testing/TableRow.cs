@@ -5,7 +5,7 @@ using CareRules.Model;
 namespace CareRules.Testing;
 
 /// <summary>
-/// One row of a <see cref="CaseTable"/>: a named case and what its verdict must show. <see cref="Check(CompiledPolicy)"/>
+/// One row of a <see cref="CaseTable"/>: a named case and what its verdict must show. <see cref="Check(CompiledPack)"/>
 /// evaluates the case and checks every expectation, reporting all that fail at once. Immutable and thread-safe.
 /// </summary>
 public sealed class TableRow
@@ -42,35 +42,35 @@ public sealed class TableRow
     /// <summary>What the verdict must show.</summary>
     public TableExpectation Expect { get; }
 
-    /// <summary>Evaluates the case with <paramref name="policy"/> and checks every expectation.</summary>
+    /// <summary>Evaluates the case with <paramref name="pack"/> and checks every expectation.</summary>
     /// <returns>The verdict, when every expectation holds.</returns>
     /// <exception cref="VerdictAssertionException">One or more expectations fail; the message lists them all, then shows the verdict.</exception>
-    public Verdict Check(CompiledPolicy policy)
+    public Verdict Check(CompiledPack pack)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        var verdict = policy.Evaluate(Context);
-        Verify(verdict, policy);
+        ArgumentNullException.ThrowIfNull(pack);
+        var verdict = pack.Evaluate(Context);
+        Verify(verdict, pack);
         return verdict;
     }
 
-    /// <summary>Evaluates the case with the coverage's policy, recording the rules that fired, and checks every expectation.</summary>
+    /// <summary>Evaluates the case with the coverage's pack, recording the rules that fired, and checks every expectation.</summary>
     /// <returns>The verdict, when every expectation holds.</returns>
     /// <exception cref="VerdictAssertionException">One or more expectations fail.</exception>
     public Verdict Check(RuleCoverage coverage)
     {
         ArgumentNullException.ThrowIfNull(coverage);
         var verdict = coverage.Evaluate(Context);
-        Verify(verdict, coverage.Policy);
+        Verify(verdict, coverage.Pack);
         return verdict;
     }
 
     /// <summary>Checks every expectation against a verdict already made.</summary>
     /// <param name="verdict">The verdict of <see cref="Context"/>.</param>
-    /// <param name="policy">The policy that made it, to check that the rule ids of the row are rules of the pack; null skips that check.</param>
+    /// <param name="pack">The pack that made it, to check that the rule ids of the row are rules of the pack; null skips that check.</param>
     /// <exception cref="VerdictAssertionException">One or more expectations fail.</exception>
-    public void Verify(Verdict verdict, CompiledPolicy? policy = null)
+    public void Verify(Verdict verdict, CompiledPack? pack = null)
     {
-        var failures = Failures(verdict, policy);
+        var failures = Failures(verdict, pack);
         if (failures.Count == 0)
         {
             return;
@@ -90,13 +90,13 @@ public sealed class TableRow
 
     /// <summary>Every expectation the verdict fails, one sentence each; empty when the row passes.</summary>
     /// <param name="verdict">The verdict of <see cref="Context"/>.</param>
-    /// <param name="policy">The policy that made it, to check the row's rule ids; null skips that check.</param>
-    public IReadOnlyList<string> Failures(Verdict verdict, CompiledPolicy? policy = null)
+    /// <param name="pack">The pack that made it, to check the row's rule ids; null skips that check.</param>
+    public IReadOnlyList<string> Failures(Verdict verdict, CompiledPack? pack = null)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (policy is not null && !string.Equals(policy.Id, verdict.Pack, StringComparison.Ordinal))
+        if (pack is not null && !string.Equals(pack.Id, verdict.Pack, StringComparison.Ordinal))
         {
-            policy = null;
+            pack = null;
         }
 
         var failures = new List<string>();
@@ -111,19 +111,19 @@ public sealed class TableRow
         var e = Expect;
         foreach (var id in e.Fires)
         {
-            Add(VerdictChecks.UnknownRule(policy, id) ?? VerdictChecks.Fires(verdict, id));
+            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.Fires(verdict, id));
         }
 
         foreach (var id in e.NotFires)
         {
-            Add(VerdictChecks.UnknownRule(policy, id) ?? VerdictChecks.DoesNotFire(verdict, id));
+            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.DoesNotFire(verdict, id));
         }
 
         if (e.FiresExactly is { } exactly)
         {
             foreach (var id in exactly)
             {
-                Add(VerdictChecks.UnknownRule(policy, id));
+                Add(VerdictChecks.UnknownRule(pack, id));
             }
 
             Add(VerdictChecks.FiresExactly(verdict, exactly));
@@ -131,12 +131,12 @@ public sealed class TableRow
 
         foreach (var m in e.Decisions)
         {
-            Add((m.Rule is { } rule ? VerdictChecks.UnknownRule(policy, rule, allowResolution: true) : null) ?? VerdictChecks.Has(verdict, m));
+            Add((m.Rule is { } rule ? VerdictChecks.UnknownRule(pack, rule, allowResolution: true) : null) ?? VerdictChecks.Has(verdict, m));
         }
 
         foreach (var m in e.NotDecisions)
         {
-            Add((m.Rule is { } rule ? VerdictChecks.UnknownRule(policy, rule, allowResolution: true) : null) ?? VerdictChecks.DoesNotHave(verdict, m));
+            Add((m.Rule is { } rule ? VerdictChecks.UnknownRule(pack, rule, allowResolution: true) : null) ?? VerdictChecks.DoesNotHave(verdict, m));
         }
 
         if (e.DecisionCount is { } count)

@@ -3,7 +3,7 @@ using CareRules.Evaluation;
 namespace CareRules.Testing;
 
 /// <summary>
-/// Thrown by the kit's verdict assertions (<see cref="VerdictExpectation"/>, <see cref="TableRow.Check(CompiledPolicy)"/>)
+/// Thrown by the kit's verdict assertions (<see cref="VerdictExpectation"/>, <see cref="TableRow.Check(CompiledPack)"/>)
 /// when a verdict is not what the test expected. The message says what was expected and shows the whole verdict —
 /// its decisions with their rules and reasons, the goodwill total, the rules that fired and the trace — so a failing
 /// test explains itself without a debugger. Test-framework neutral: every runner reports it as a failure.

@@ -1,4 +1,5 @@
 using CareRules.Evaluation;
+using CareRules.Model;
 
 namespace CareRules.Testing;
 
@@ -11,14 +12,14 @@ internal static class VerdictChecks
     /// <summary>Rule ids that resolution, not a rule, puts on decisions.</summary>
     private const string ResolutionPrefix = "resolution.";
 
-    public static string? UnknownRule(CompiledPolicy? policy, string ruleId, bool allowResolution = false)
+    public static string? UnknownRule(CompiledPack? pack, string ruleId, bool allowResolution = false)
     {
-        if (policy is null || (allowResolution && ruleId.StartsWith(ResolutionPrefix, StringComparison.Ordinal)))
+        if (pack is null || (allowResolution && ruleId.StartsWith(ResolutionPrefix, StringComparison.Ordinal)))
         {
             return null;
         }
 
-        foreach (var rule in policy.Rules)
+        foreach (var rule in pack.Rules)
         {
             if (string.Equals(rule.Id, ruleId, StringComparison.Ordinal))
             {
@@ -26,7 +27,7 @@ internal static class VerdictChecks
             }
         }
 
-        return $"'{ruleId}' is not a rule of pack {policy.Id}, so the expectation could never be met as written; its rules are: {string.Join(", ", policy.Rules.Select(r => r.Id))}.";
+        return $"'{ruleId}' is not a rule of pack {pack.Id}, so the expectation could never be met as written; its rules are: {string.Join(", ", pack.Rules.Select(r => r.Id))}.";
     }
 
     public static string? Fires(Verdict v, string ruleId) =>

@@ -1,5 +1,6 @@
 using CareRules.Evaluation;
 using NodaTime;
+using CareRules.Model;
 
 namespace CareRules.Testing;
 
@@ -10,12 +11,12 @@ namespace CareRules.Testing;
 /// that fails throws a <see cref="VerdictAssertionException"/> whose message says what was expected and shows the
 /// verdict with its trace. Get one with <see cref="VerdictExpectations.Expect(Verdict)"/> or, to have rule ids checked
 /// against the pack (a misspelt id in <c>DoesNotFire</c> would otherwise pass silently),
-/// <see cref="VerdictExpectations.Expect(CompiledPolicy, Model.CareContext)"/>. Test-framework neutral; not
+/// <see cref="VerdictExpectations.Expect(CompiledPack, Model.CareContext)"/>. Test-framework neutral; not
 /// thread-safe (use one per test).
 /// </summary>
 /// <example>
 /// <code>
-/// policy.Expect(Base.Vip().LateBy(2).Build())
+/// pack.Expect(Base.Vip().LateBy(2).Build())
 ///     .Fires("shop.vip-late-gift")
 ///     .CompensatesWith(OfferKind.GiftInParcel, worthAtMost: 50m)
 ///     .DoesNotStop();
@@ -23,12 +24,12 @@ namespace CareRules.Testing;
 /// </example>
 public sealed class VerdictExpectation
 {
-    private readonly CompiledPolicy? _policy;
+    private readonly CompiledPack? _policy;
 
-    internal VerdictExpectation(Verdict verdict, CompiledPolicy? policy)
+    internal VerdictExpectation(Verdict verdict, CompiledPack? pack)
     {
         Verdict = verdict;
-        _policy = policy is not null && string.Equals(policy.Id, verdict.Pack, StringComparison.Ordinal) ? policy : null;
+        _policy = pack is not null && string.Equals(pack.Id, verdict.Pack, StringComparison.Ordinal) ? pack : null;
     }
 
     /// <summary>The verdict under test.</summary>

@@ -3,28 +3,28 @@ using CareRules.Model;
 
 namespace CareRules.Testing;
 
-/// <summary>Entry points to <see cref="VerdictExpectation"/>: from a verdict, or by evaluating a context or a scenario with a policy.</summary>
+/// <summary>Entry points to <see cref="VerdictExpectation"/>: from a verdict, or by evaluating a context or a scenario with a pack.</summary>
 public static class VerdictExpectations
 {
-    /// <summary>Assertions on a verdict. Rule ids are not checked against the pack (the verdict does not carry it); prefer the policy overloads.</summary>
+    /// <summary>Assertions on a verdict. Rule ids are not checked against the pack (the verdict does not carry it); prefer the pack overloads.</summary>
     public static VerdictExpectation Expect(this Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         return new VerdictExpectation(verdict, null);
     }
 
-    /// <summary>Evaluates a context and returns assertions on its verdict; rule ids in the assertions must be rules of the policy.</summary>
-    public static VerdictExpectation Expect(this CompiledPolicy policy, CareContext context)
+    /// <summary>Evaluates a context and returns assertions on its verdict; rule ids in the assertions must be rules of the pack.</summary>
+    public static VerdictExpectation Expect(this CompiledPack pack, CareContext context)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(context);
-        return new VerdictExpectation(policy.Evaluate(context), policy);
+        return new VerdictExpectation(pack.Evaluate(context), pack);
     }
 
-    /// <summary>Builds the scenario, evaluates it and returns assertions on its verdict; rule ids in the assertions must be rules of the policy.</summary>
-    public static VerdictExpectation Expect(this CompiledPolicy policy, Scenario scenario)
+    /// <summary>Builds the scenario, evaluates it and returns assertions on its verdict; rule ids in the assertions must be rules of the pack.</summary>
+    public static VerdictExpectation Expect(this CompiledPack pack, Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return policy.Expect(scenario.Build());
+        return pack.Expect(scenario.Build());
     }
 }

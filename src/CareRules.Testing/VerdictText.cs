@@ -3,6 +3,7 @@ using System.Text;
 using CareRules.Evaluation;
 using NodaTime;
 using NodaTime.Text;
+using CareRules.Model;
 
 namespace CareRules.Testing;
 

@@ -56,7 +56,7 @@ Verdict standardJson = WorkflowPack.Standard.Evaluate(context);
 Print("CareRules.RulesEngine: WorkflowPack.Standard", standardJson);
 Console.WriteLine("same verdict JSON: " + (VerdictJsonWriter.ToJson(standardJson) == VerdictJsonWriter.ToJson(standard) ? "yes" : "no"));
 
-CompiledPolicy shop = WorkflowPack.Load(WorkflowSource.FromJson(ShopPackJson, "consumer-shop.json")).Build();
+CompiledPack shop = WorkflowPack.Load(WorkflowSource.FromJson(ShopPackJson, "consumer-shop.json")).Build();
 Print("CareRules.RulesEngine: WorkflowPack.Load(consumer-shop.json)", shop.Evaluate(context));
 
 // The testing kit, as a shop's tests would use it (a failed expectation throws and the test fails).

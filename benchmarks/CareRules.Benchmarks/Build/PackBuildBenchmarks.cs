@@ -3,7 +3,7 @@ using CareRules.Benchmarks.Evaluation;
 using CareRules.Benchmarks.Infrastructure;
 using CareRules.Evaluation;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace CareRules.Benchmarks.Build;
 
@@ -17,19 +17,19 @@ public class PackBuildBenchmarks
 {
     /// <summary>The C#-authored Standard pack with every default: builder, parameters, 24 rules, validation, freeze.</summary>
     [Benchmark(Baseline = true)]
-    public CompiledPolicy CSharpPack_Build() => StandardPack.Build();
+    public CompiledPack CSharpPack_Build() => StandardPack.Build();
 
     /// <summary>The same with a parameter set by name from text, as configuration and <c>--param</c> do it.</summary>
     [Benchmark]
-    public CompiledPolicy CSharpPack_Build_WithOverride() => StandardPack.Build(b => b.Set("stance", "firm"));
+    public CompiledPack CSharpPack_Build_WithOverride() => StandardPack.Build(b => b.Set("stance", "firm"));
 
     /// <summary>Only the authoring half: a builder holding the parameters and the 24 rule definitions.</summary>
     [Benchmark]
-    public PolicyBuilder CSharpPack_CreateBuilder() => StandardPack.CreateBuilder();
+    public PackBuilder CSharpPack_CreateBuilder() => StandardPack.CreateBuilder();
 
     /// <summary>(6) CareRules compiling the embedded <c>standard.json</c> (parse, sandbox, type-check, compile every expression).</summary>
     [Benchmark]
-    public CompiledPolicy JsonPack_Build() => RulesEngine.WorkflowPack.CreateStandardBuilder().Build();
+    public CompiledPack JsonPack_Build() => RulesEngine.WorkflowPack.CreateStandardBuilder().Build();
 
     /// <summary>
     /// (6) The JSON pack's build and its first evaluation: the time to a service's first answer, as
@@ -46,6 +46,6 @@ public class PackBuildBenchmarks
     public Task<int> MicrosoftRulesEngine_BuildAndFirstRun() =>
         MicrosoftRulesEngineRunner.BuildAndRunOnceAsync(RulesEngine.WorkflowPack.StandardJson, _jsonPolicy, _firstContext);
 
-    private readonly CompiledPolicy _jsonPolicy = RulesEngine.WorkflowPack.Standard;
+    private readonly CompiledPack _jsonPolicy = RulesEngine.WorkflowPack.Standard;
     private readonly Model.CareContext _firstContext = ContextMix.Standard.Contexts[0];
 }

@@ -21,7 +21,7 @@ public class BatchBenchmarks
     public const int ChunkSize = 4096;
 
     private CareContext[] _contexts = [];
-    private CompiledPolicy _policy = null!;
+    private CompiledPack _policy = null!;
     private EvaluationBuffer[] _buffers = [];
     private HandWrittenStandardPack _handWritten = null!;
     private HandWrittenResult[] _handWrittenResults = [];
@@ -84,14 +84,14 @@ public class BatchBenchmarks
         Parallel.For(0, _workers, _options, w =>
         {
             var buffer = _buffers[w];
-            var policy = _policy;
+            var pack = _policy;
             var contexts = _contexts;
             long local = 0;
             while (TryClaim(out int from, out int to))
             {
                 for (int i = from; i < to; i++)
                 {
-                    policy.Evaluate(contexts[i], buffer);
+                    pack.Evaluate(contexts[i], buffer);
                     local += buffer.Decisions.Length;
                 }
             }
@@ -109,14 +109,14 @@ public class BatchBenchmarks
         long decisions = 0;
         Parallel.For(0, _workers, _options, w =>
         {
-            var policy = _policy;
+            var pack = _policy;
             var contexts = _contexts;
             long local = 0;
             while (TryClaim(out int from, out int to))
             {
                 for (int i = from; i < to; i++)
                 {
-                    local += policy.Evaluate(contexts[i]).Decisions.Count;
+                    local += pack.Evaluate(contexts[i]).Decisions.Count;
                 }
             }
 

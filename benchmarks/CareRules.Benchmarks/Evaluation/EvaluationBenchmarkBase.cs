@@ -17,7 +17,7 @@ public abstract class EvaluationBenchmarkBase
 {
     protected CareContext[] Contexts { get; private set; } = [];
 
-    protected CompiledPolicy Policy { get; private set; } = null!;
+    protected CompiledPack Pack { get; private set; } = null!;
 
     protected EvaluationBuffer Buffer { get; private set; } = null!;
 
@@ -25,20 +25,20 @@ public abstract class EvaluationBenchmarkBase
     public virtual void GlobalSetup()
     {
         Contexts = [.. ContextMix.Standard.Contexts];
-        Policy = StandardPack.Default;
-        Buffer = Policy.CreateBuffer();
+        Pack = StandardPack.Default;
+        Buffer = Pack.CreateBuffer();
     }
 
     /// <summary>(1) The C#-authored Standard pack into a caller buffer: the engine's allocation-free path.</summary>
     protected int RunCSharpPackIntoBuffer()
     {
         var contexts = Contexts;
-        var policy = Policy;
+        var pack = Pack;
         var buffer = Buffer;
         int decisions = 0;
         for (int i = 0; i < contexts.Length; i++)
         {
-            policy.Evaluate(contexts[i], buffer);
+            pack.Evaluate(contexts[i], buffer);
             decisions += buffer.Decisions.Length;
         }
 

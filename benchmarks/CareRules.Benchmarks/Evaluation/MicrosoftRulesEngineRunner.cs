@@ -18,16 +18,16 @@ public sealed class MicrosoftRulesEngineRunner
     private readonly string[] _workflowNames;
     private readonly RuleParameter[][] _inputs;
 
-    private readonly CompiledPolicy _policy;
+    private readonly CompiledPack _policy;
 
-    public MicrosoftRulesEngineRunner(string workflowJson, CompiledPolicy policy, IReadOnlyList<CareContext> contexts)
+    public MicrosoftRulesEngineRunner(string workflowJson, CompiledPack pack, IReadOnlyList<CareContext> contexts)
     {
-        (_engine, _workflowNames) = CreateEngine(workflowJson, policy);
-        _policy = policy;
+        (_engine, _workflowNames) = CreateEngine(workflowJson, pack);
+        _policy = pack;
         _inputs = new RuleParameter[contexts.Count][];
         for (int i = 0; i < contexts.Count; i++)
         {
-            _inputs[i] = WorkflowInputs.Create(policy, contexts[i]);
+            _inputs[i] = WorkflowInputs.Create(pack, contexts[i]);
         }
     }
 
@@ -35,10 +35,10 @@ public sealed class MicrosoftRulesEngineRunner
     /// What a service pays before its first answer: read the workflow JSON, create the engine and run every workflow
     /// once, which is when RulesEngine compiles (and caches) the rules' expressions. Returns how many rules succeeded.
     /// </summary>
-    public static async Task<int> BuildAndRunOnceAsync(string workflowJson, CompiledPolicy policy, CareContext context)
+    public static async Task<int> BuildAndRunOnceAsync(string workflowJson, CompiledPack pack, CareContext context)
     {
-        var (engine, names) = CreateEngine(workflowJson, policy);
-        var inputs = WorkflowInputs.Create(policy, context);
+        var (engine, names) = CreateEngine(workflowJson, pack);
+        var inputs = WorkflowInputs.Create(pack, context);
         int succeeded = 0;
         foreach (var name in names)
         {
@@ -51,13 +51,13 @@ public sealed class MicrosoftRulesEngineRunner
         return succeeded;
     }
 
-    private static (RE.RulesEngine Engine, string[] WorkflowNames) CreateEngine(string workflowJson, CompiledPolicy policy)
+    private static (RE.RulesEngine Engine, string[] WorkflowNames) CreateEngine(string workflowJson, CompiledPack pack)
     {
         using var document = JsonDocument.Parse(workflowJson);
         Workflow[] workflows = document.RootElement.ValueKind == JsonValueKind.Array
             ? JsonSerializer.Deserialize<Workflow[]>(workflowJson)!
             : [JsonSerializer.Deserialize<Workflow>(workflowJson)!];
-        return (new RE.RulesEngine(workflows, WorkflowInputs.CreateSettings(policy)), [.. workflows.Select(w => w.WorkflowName)]);
+        return (new RE.RulesEngine(workflows, WorkflowInputs.CreateSettings(pack)), [.. workflows.Select(w => w.WorkflowName)]);
     }
 
     /// <summary>Runs every workflow on one prepared context; returns how many rules succeeded.</summary>

@@ -14,7 +14,7 @@ namespace CareRules.Benchmarks.Evaluation;
 [BenchmarkCategory(Categories.Evaluation)]
 public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
 {
-    private CompiledPolicy _jsonPack = null!;
+    private CompiledPack _jsonPack = null!;
     private EvaluationBuffer _jsonBuffer = null!;
     private MicrosoftRulesEngineRunner _microsoft = null!;
 
@@ -27,7 +27,7 @@ public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
         // Never compare unequal work: the JSON pack must decide exactly what the C# pack decides on every context.
         for (int i = 0; i < Contexts.Length; i++)
         {
-            Policy.Evaluate(Contexts[i], Buffer);
+            Pack.Evaluate(Contexts[i], Buffer);
             _jsonPack.Evaluate(Contexts[i], _jsonBuffer);
             if (!Buffer.Decisions.SequenceEqual(_jsonBuffer.Decisions) || !Buffer.Fired.SequenceEqual(_jsonBuffer.Fired))
             {
@@ -47,12 +47,12 @@ public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
     public int JsonPack_IntoBuffer()
     {
         var contexts = Contexts;
-        var policy = _jsonPack;
+        var pack = _jsonPack;
         var buffer = _jsonBuffer;
         int decisions = 0;
         for (int i = 0; i < contexts.Length; i++)
         {
-            policy.Evaluate(contexts[i], buffer);
+            pack.Evaluate(contexts[i], buffer);
             decisions += buffer.Decisions.Length;
         }
 

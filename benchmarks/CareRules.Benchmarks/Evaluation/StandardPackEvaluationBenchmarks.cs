@@ -19,13 +19,13 @@ public class StandardPackEvaluationBenchmarks : EvaluationBenchmarkBase
     public override void GlobalSetup()
     {
         base.GlobalSetup();
-        _handWritten = new HandWrittenStandardPack(Policy.Parameters.Get(Packs.StandardParameters.Stance));
+        _handWritten = new HandWrittenStandardPack(Pack.Parameters.Get(Packs.StandardParameters.Stance));
         _handWrittenResult = new HandWrittenResult();
 
         // Never compare unequal work: the baseline must decide exactly what the engine decides, context by context.
         for (int i = 0; i < Contexts.Length; i++)
         {
-            Policy.Evaluate(Contexts[i], Buffer);
+            Pack.Evaluate(Contexts[i], Buffer);
             _handWritten.Evaluate(Contexts[i], _handWrittenResult);
             if (Equivalence.Difference(Buffer, _handWrittenResult) is { } difference)
             {
@@ -60,11 +60,11 @@ public class StandardPackEvaluationBenchmarks : EvaluationBenchmarkBase
     public int CSharpPack_Verdict()
     {
         var contexts = Contexts;
-        var policy = Policy;
+        var pack = Pack;
         int decisions = 0;
         for (int i = 0; i < contexts.Length; i++)
         {
-            decisions += policy.Evaluate(contexts[i]).Decisions.Count;
+            decisions += pack.Evaluate(contexts[i]).Decisions.Count;
         }
 
         return decisions;

@@ -1,5 +1,6 @@
 using CareRules.Evaluation;
 using NodaTime;
+using CareRules.Model;
 
 namespace CareRules.Benchmarks.HandWritten;
 

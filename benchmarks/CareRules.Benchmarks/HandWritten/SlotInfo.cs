@@ -1,4 +1,5 @@
 using CareRules.Evaluation;
+using CareRules.Model;
 
 namespace CareRules.Benchmarks.HandWritten;
 

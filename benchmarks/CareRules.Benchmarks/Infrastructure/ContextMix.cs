@@ -39,26 +39,26 @@ public sealed class ContextMix
 
     /// <summary>
     /// Draws <paramref name="size"/> contexts with <paramref name="seed"/> and checks that each rule of
-    /// <paramref name="policy"/> fires for at least one of them.
+    /// <paramref name="pack"/> fires for at least one of them.
     /// </summary>
     /// <exception cref="InvalidOperationException">A rule never fires; the message lists every such rule.</exception>
-    public static ContextMix Create(int size, ulong seed, CompiledPolicy policy)
+    public static ContextMix Create(int size, ulong seed, CompiledPack pack)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(pack);
 
         // FsCheck 3.6: Sample(numberOfSamples, seed, size). The two-int overload Sample(n, size) draws a new seed each call.
         CareContext[] contexts = [.. CareGenerators.Contexts().Sample(size, new Rnd(seed), 50)];
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var rule in policy.Rules)
+        foreach (var rule in pack.Rules)
         {
             counts[rule.Id] = 0;
         }
 
-        var buffer = policy.CreateBuffer();
+        var buffer = pack.CreateBuffer();
         foreach (var context in contexts)
         {
-            policy.Evaluate(context, buffer);
+            pack.Evaluate(context, buffer);
             foreach (var id in buffer.Fired)
             {
                 counts[id]++;
@@ -69,7 +69,7 @@ public sealed class ContextMix
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The context mix ({size} contexts, seed {seed}) does not cover policy '{policy.Id}': no context fires {string.Join(", ", missing)}. "
+                $"The context mix ({size} contexts, seed {seed}) does not cover pack '{pack.Id}': no context fires {string.Join(", ", missing)}. "
                 + "Change the seed or the size so that every rule fires.");
         }
 

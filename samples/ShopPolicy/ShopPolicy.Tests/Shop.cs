@@ -8,7 +8,7 @@ namespace ShopPolicy.Tests;
 internal static class Shop
 {
     /// <summary>The pack under test.</summary>
-    public static CompiledPolicy Pack => ShopPack.Default;
+    public static CompiledPack Pack => ShopPack.Default;
 
     /// <summary>
     /// Rule coverage of the pack across the whole test run: scenario tests and table rows evaluate through it, and

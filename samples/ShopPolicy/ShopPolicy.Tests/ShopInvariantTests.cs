@@ -15,7 +15,7 @@ namespace ShopPolicy.Tests;
 /// </summary>
 public sealed class ShopInvariantTests
 {
-    private static readonly CompiledPolicy Standard = StandardPack.Default;
+    private static readonly CompiledPack Standard = StandardPack.Default;
 
     /// <summary>
     /// No goodwill above 15% of the order (to the cent) — 30% when a VIP had an incident, since

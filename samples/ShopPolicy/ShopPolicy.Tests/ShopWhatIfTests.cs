@@ -4,6 +4,7 @@ using CareRules.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit.Abstractions;
+using CareRules.Model;
 
 namespace ShopPolicy.Tests;
 

@@ -1,12 +1,12 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace ShopPolicy;
 
 /// <summary>
-/// The shop's policy pack: the Standard pack (all 24 catalog rules) with the shop's choices —
+/// The shop's pack pack: the Standard pack (all 24 catalog rules) with the shop's choices —
 /// <list type="bullet">
 /// <item>the <b>firm</b> stance (no goodwill when a carrier or bank is at fault, an apology only for a damaged box);</item>
 /// <item>goodwill capped at <b>15%</b> of the order instead of 20%;</item>
@@ -19,21 +19,21 @@ namespace ShopPolicy;
 public static class ShopPack
 {
     /// <summary>The pack's name.</summary>
-    public const string Name = "shop-policy";
+    public const string Name = "shop-pack";
 
     /// <summary>The pack's version.</summary>
     public const string Version = "1.0.0";
 
-    private static readonly Lazy<CompiledPolicy> LazyDefault = new(() => Build());
+    private static readonly Lazy<CompiledPack> LazyDefault = new(() => Build());
 
     /// <summary>The shop's pack, built once.</summary>
-    public static CompiledPolicy Default => LazyDefault.Value;
+    public static CompiledPack Default => LazyDefault.Value;
 
     /// <summary>The ids of the shop's own rules.</summary>
     public static IReadOnlyList<string> OwnRuleIds { get; } = ["shop.vip-late-gift", "shop.cod-refused"];
 
     /// <summary>Builds the pack, letting <paramref name="customize"/> override parameters first (for what-if comparisons).</summary>
-    public static CompiledPolicy Build(Action<PolicyBuilder>? customize = null)
+    public static CompiledPack Build(Action<PackBuilder>? customize = null)
     {
         var builder = CreateBuilder();
         customize?.Invoke(builder);
@@ -41,7 +41,7 @@ public static class ShopPack
     }
 
     /// <summary>The Standard pack's builder with the shop's name, parameters and rules.</summary>
-    public static PolicyBuilder CreateBuilder()
+    public static PackBuilder CreateBuilder()
     {
         var b = StandardPack.CreateBuilder()
             .Named(Name, Version)

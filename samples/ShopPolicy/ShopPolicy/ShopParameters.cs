@@ -1,4 +1,4 @@
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace ShopPolicy;
 

@@ -1,13 +1,13 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.RulesEngine.Expressions;
 
 /// <summary>
-/// Turns parsed workflow expressions into the delegates of a compiled policy, once, when the policy is built:
+/// Turns parsed workflow expressions into the delegates of a compiled pack, once, when the pack is built:
 /// the inputs become reads of the evaluation's <see cref="RuleContext"/>, <c>params</c> becomes a constant holding the
 /// resolved parameter values, every sub-expression that no longer depends on the context is evaluated once and
 /// replaced by its value (so <c>params.stance == Stance.Firm &amp;&amp; …</c> costs nothing per evaluation, and a

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Dynamic.Core;
 using System.Linq.Expressions;
 using System.Reflection;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace CareRules.RulesEngine.Expressions;
 
@@ -10,7 +10,7 @@ namespace CareRules.RulesEngine.Expressions;
 /// The static type of <c>params</c> in expressions: a class made at load (System.Linq.Dynamic.Core's
 /// <see cref="DynamicClassFactory"/>) with one typed property per parameter of the pack, so that
 /// <c>params.smallGift</c> is a <see cref="decimal"/> to the parser and an unknown name is a load error. The same
-/// parameter set always gives the same type. Values are fixed when the policy is built and bound as a constant.
+/// parameter set always gives the same type. Values are fixed when the pack is built and bound as a constant.
 /// </summary>
 internal sealed class ParamsType
 {
@@ -44,7 +44,7 @@ internal sealed class ParamsType
     }
 
     /// <summary>
-    /// A factory of instances holding the resolved values of a built policy: one compiled <c>new { a = …, b = … }</c>,
+    /// A factory of instances holding the resolved values of a built pack: one compiled <c>new { a = …, b = … }</c>,
     /// so that each call costs an allocation instead of a reflection call per parameter. Each call returns a new
     /// instance, so no caller can change the values another sees.
     /// </summary>
@@ -60,7 +60,7 @@ internal sealed class ParamsType
         return Expression.Lambda<Func<object>>(body).Compile(preferInterpretation: !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled);
     }
 
-    /// <summary>An instance holding the resolved values of a built policy.</summary>
+    /// <summary>An instance holding the resolved values of a built pack.</summary>
     public object CreateInstance(ParameterValues values)
     {
         var instance = Activator.CreateInstance(Type)!;

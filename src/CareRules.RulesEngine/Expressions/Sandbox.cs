@@ -15,7 +15,7 @@ namespace CareRules.RulesEngine.Expressions;
 /// </summary>
 internal sealed class Sandbox
 {
-    private const string Rule = "policy expressions may use only customer, order, case, now, today, calendar, params.*, the Care helpers and the documented types";
+    private const string Rule = "pack expressions may use only customer, order, case, now, today, calendar, params.*, the Care helpers and the documented types";
 
     private static readonly HashSet<string> MathMethods = new(StringComparer.Ordinal) { "Min", "Max", "Abs", "Round", "Floor", "Ceiling", "Sign", "Clamp", "Truncate" };
 

@@ -1,4 +1,4 @@
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Expressions;
 
 namespace CareRules.RulesEngine.Loading;
@@ -38,7 +38,7 @@ internal sealed class LoadedPack
 
     public IReadOnlyList<string> Disabled { get; }
 
-    public PolicyBuilder ApplyTo(PolicyBuilder builder)
+    public PackBuilder ApplyTo(PackBuilder builder)
     {
         if (PackName is not null)
         {

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Expressions;
 using NodaTime;
 

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Expressions;
 using NodaTime;
 

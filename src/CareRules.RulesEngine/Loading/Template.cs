@@ -124,7 +124,7 @@ internal sealed class Template
     }
 
     /// <summary>Fills the placeholders.</summary>
-    /// <param name="binder">The binder of the policy being built.</param>
+    /// <param name="binder">The binder of the pack being built.</param>
     /// <param name="value">The decision's value, for <c>{value}</c>.</param>
     public string Render(Binder binder, Func<object?>? value = null)
     {

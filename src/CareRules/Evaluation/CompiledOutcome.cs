@@ -1,5 +1,5 @@
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.Evaluation;
@@ -8,7 +8,7 @@ namespace CareRules.Evaluation;
 /// One outcome of a compiled rule, frozen with everything resolution needs to know about it in advance: the fixed
 /// fields of the decisions it produces, whether they are goodwill, which duplicates they merge with
 /// (<see cref="SlotKey"/>) and where they sort (<see cref="Rank"/>). A <see cref="Decision"/> points to its outcome and
-/// carries only the fields that depend on the context (value, due-by or until). Immutable once the policy is built.
+/// carries only the fields that depend on the context (value, due-by or until). Immutable once the pack is built.
 /// </summary>
 internal sealed class CompiledOutcome
 {
@@ -96,19 +96,19 @@ internal sealed class CompiledOutcome
     /// <summary>Equal for decisions that merge: same type and same offer, stop, target, channel and message, or advice.</summary>
     public int SlotKey { get; }
 
-    /// <summary>True when another outcome of the policy has the same <see cref="SlotKey"/> (it has a <see cref="SlotBit"/>), so a decision of this one may have a duplicate to merge with.</summary>
+    /// <summary>True when another outcome of the pack has the same <see cref="SlotKey"/> (it has a <see cref="SlotBit"/>), so a decision of this one may have a duplicate to merge with.</summary>
     public bool MayMerge => SlotBit != 0;
 
     /// <summary>
     /// This outcome's merge slot as one bit (0 when it cannot merge): outcomes that may merge with each other share it.
-    /// With more than 64 merge slots in a policy, slots share bits, which only makes resolution look for duplicates
+    /// With more than 64 merge slots in a pack, slots share bits, which only makes resolution look for duplicates
     /// that are not there.
     /// </summary>
     public ulong SlotBit { get; internal set; }
 
     /// <summary>
     /// The position of this outcome's decisions in the canonical order (by type; escalations by urgency; then rule
-    /// priority, rule id and outcome position), over every outcome of the policy. Set once when the policy is built.
+    /// priority, rule id and outcome position), over every outcome of the pack. Set once when the pack is built.
     /// </summary>
     public int Rank { get; internal set; }
 

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace CareRules.Evaluation;
 
@@ -35,7 +35,7 @@ internal sealed class CompiledRule
     public int Priority { get; }
 
     /// <summary>The condition as a delegate (compiled from <see cref="ConditionExpression"/> when given as one).</summary>
-    /// <remarks>Compiled on first use: a policy whose conditions are fused never needs it (a benign race compiles it twice).</remarks>
+    /// <remarks>Compiled on first use: a pack whose conditions are fused never needs it (a benign race compiles it twice).</remarks>
     public Func<RuleContext, bool> Condition =>
         _condition ??= ConditionExpression!.Compile(preferInterpretation: !RuntimeFeature.IsDynamicCodeCompiled);
 

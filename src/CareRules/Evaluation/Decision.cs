@@ -11,7 +11,7 @@ namespace CareRules.Evaluation;
 /// </summary>
 public readonly struct Decision : IEquatable<Decision>
 {
-    // A decision is its outcome (every fixed field, shared and frozen when the policy was built) plus the two fields
+    // A decision is its outcome (every fixed field, shared and frozen when the pack was built) plus the two fields
     // that depend on the context. Kept small: resolution moves decisions around and verdicts copy them.
     private readonly CompiledOutcome? _outcome;
     private readonly Money _value;

@@ -1,12 +1,12 @@
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.Evaluation;
 
 /// <summary>
-/// A caller-owned, reusable result area for <see cref="CompiledPolicy.Evaluate(CareContext, EvaluationBuffer)"/>:
-/// sized once for its policy, it is overwritten by each evaluation, so steady-state evaluation allocates nothing.
+/// A caller-owned, reusable result area for <see cref="CompiledPack.Evaluate(CareContext, EvaluationBuffer)"/>:
+/// sized once for its pack, it is overwritten by each evaluation, so steady-state evaluation allocates nothing.
 /// Read the result through <see cref="Decisions"/>, <see cref="Fired"/>, <see cref="Trace"/> and
 /// <see cref="GoodwillTotal"/>, or copy it with <see cref="ToVerdict"/>. Not thread-safe: use one buffer per thread.
 /// </summary>
@@ -24,11 +24,11 @@ public sealed class EvaluationBuffer
     private readonly byte[] _leadingGuard;
     private readonly byte[] _trailingGuard;
 
-    internal EvaluationBuffer(CompiledPolicy policy, int maxDecisions, int maxFired, int maxTrace, int rankCount)
+    internal EvaluationBuffer(CompiledPack pack, int maxDecisions, int maxFired, int maxTrace, int rankCount)
     {
         _leadingGuard = new byte[GuardBytes];
-        Policy = policy;
-        RuleContext = new RuleContext(policy.Calendar);
+        Pack = pack;
+        RuleContext = new RuleContext(pack.Calendar);
         DecisionArray = new Decision[maxDecisions];
         OutputArray = new Decision[maxDecisions];
         Removed = new bool[maxDecisions];
@@ -41,13 +41,13 @@ public sealed class EvaluationBuffer
         HighRankWord = -1;
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
-        _zero = Money.Zero(policy.Parameters.Currency);
+        _zero = Money.Zero(pack.Parameters.Currency);
         GoodwillTotal = _zero;
         _trailingGuard = new byte[GuardBytes];
     }
 
-    /// <summary>The policy this buffer belongs to.</summary>
-    public CompiledPolicy Policy { get; }
+    /// <summary>The pack this buffer belongs to.</summary>
+    public CompiledPack Pack { get; }
 
     /// <summary>The case id of the last evaluated context, or null.</summary>
     public string? CaseId { get; private set; }
@@ -115,7 +115,7 @@ public sealed class EvaluationBuffer
     /// <summary>The goodwill cap's scratch: goodwill decisions in keep order.</summary>
     internal int[] KeepScratch { get; }
 
-    /// <summary>Zero in the policy's currency.</summary>
+    /// <summary>Zero in the pack's currency.</summary>
     internal Money Zero => _zero;
 
     /// <summary>A bit per outcome rank, set for every kept decision; resolution reads them back in order and clears them.</summary>
@@ -149,7 +149,7 @@ public sealed class EvaluationBuffer
         // from its fired list when read.
         var fired = Fired.ToArray();
         var resolution = TraceCount > FiredCount ? TraceArray.AsSpan(FiredCount, TraceCount - FiredCount).ToArray() : [];
-        return new Verdict(CaseId, Policy.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution));
+        return new Verdict(CaseId, Pack.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution));
     }
 
     internal void Reset(CareContext context)

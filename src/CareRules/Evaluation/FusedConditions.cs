@@ -1,18 +1,18 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace CareRules.Evaluation;
 
 /// <summary>
-/// The conditions of a policy's rules compiled into one method per 64 rules that returns the bit mask of the rules
-/// whose condition holds (bit <c>i</c> for rule <c>64 × chunk + i</c>, rules in id order). Made only for policies with
+/// The conditions of a pack's rules compiled into one method per 64 rules that returns the bit mask of the rules
+/// whose condition holds (bit <c>i</c> for rule <c>64 × chunk + i</c>, rules in id order). Made only for packs with
 /// conditions given as expression trees (<see cref="RuleBuilder.WhenExpression"/>, as workflow JSON packs give them):
 /// those are compiled inline, one after the other, instead of each into a delegate of its own, which saves a delegate
-/// call and a closure per rule (about 8 % of a JSON pack's evaluation). Delegate conditions in the same policy are
-/// invoked from the fused method. A policy of delegate conditions only is not fused: calling C# lambdas from a compiled
-/// method measured no faster than the policy's own loop over them. Needs dynamic code: where it is only interpreted
-/// (NativeAOT), <see cref="TryCreate"/> returns null and the policy calls the rule delegates one by one.
+/// call and a closure per rule (about 8 % of a JSON pack's evaluation). Delegate conditions in the same pack are
+/// invoked from the fused method. A pack of delegate conditions only is not fused: calling C# lambdas from a compiled
+/// method measured no faster than the pack's own loop over them. Needs dynamic code: where it is only interpreted
+/// (NativeAOT), <see cref="TryCreate"/> returns null and the pack calls the rule delegates one by one.
 /// </summary>
 internal sealed class FusedConditions
 {

@@ -29,14 +29,14 @@ internal static class Resolution
 
     private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
 
-    /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per policy, ranked with the rest).</summary>
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per pack, ranked with the rest).</summary>
     public static CompiledOutcome CreateBudgetExhaustedStop() => new(
         GoodwillBudgetRuleId,
         int.MinValue,
         0,
-        new Policy.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason, Stop = StopKind.NoGoodwill });
+        new Authoring.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason, Stop = StopKind.NoGoodwill });
 
-    public static void Resolve(CompiledPolicy policy, EvaluationBuffer b)
+    public static void Resolve(CompiledPack pack, EvaluationBuffer b)
     {
         var d = b.DecisionArray;
         var removed = b.Removed;
@@ -54,7 +54,7 @@ internal static class Resolution
         }
 
         // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
-        // policy (the others cannot meet a duplicate), in production order.
+        // pack (the others cannot meet a duplicate), in production order.
         // Only slots produced more than once can hold a duplicate; most evaluations have none.
         var candidates = b.MergeCandidates;
         int candidateCount = b.SlotsRepeated == 0 ? 0 : b.MergeCandidateCount;
@@ -89,9 +89,9 @@ internal static class Resolution
         }
 
         // 3. Goodwill cap
-        ApplyCap(policy, b);
+        ApplyCap(pack, b);
 
-        // 4. Canonical order. Every outcome got a unique rank in that order when the policy was built, and each kept
+        // 4. Canonical order. Every outcome got a unique rank in that order when the pack was built, and each kept
         // decision has the bit of its rank set (set when produced, cleared when removed), so reading the bits back
         // gives the order: no comparisons, each decision copied once.
         var bits = b.RankBits;
@@ -113,7 +113,7 @@ internal static class Resolution
         b.OutputCount = n;
     }
 
-    private static void ApplyCap(CompiledPolicy policy, EvaluationBuffer b)
+    private static void ApplyCap(CompiledPack pack, EvaluationBuffer b)
     {
         // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
         var d = b.DecisionArray;
@@ -146,17 +146,17 @@ internal static class Resolution
             return;
         }
 
-        CapGoodwill(policy, b, n);
+        CapGoodwill(pack, b, n);
     }
 
     /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CapGoodwill(CompiledPolicy policy, EvaluationBuffer b, int n)
+    private static void CapGoodwill(CompiledPack pack, EvaluationBuffer b, int n)
     {
         var d = b.DecisionArray;
         var removed = b.Removed;
         var keep = b.KeepScratch;
-        var currency = policy.Currency;
+        var currency = pack.Currency;
         var rc = b.RuleContext;
         decimal multiplier = 1m;
         if (b.CapRaisedBy is { } raiser)
@@ -165,17 +165,17 @@ internal static class Resolution
             b.AddTrace(new TraceEntry(TraceKind.CapRaised, raiser.Id, raiser.Id, factor: multiplier));
         }
 
-        decimal budgetRoom = (policy.GoodwillBudget90Days * multiplier) - rc.Customer.GoodwillLast90Days.Amount;
+        decimal budgetRoom = (pack.GoodwillBudget90Days * multiplier) - rc.Customer.GoodwillLast90Days.Amount;
         decimal cap = budgetRoom;
         if (rc.Order is { } order)
         {
-            decimal shareCap = decimal.Round(order.Total.Amount * policy.MaxGoodwillShareOfOrder * multiplier, 2, MidpointRounding.AwayFromZero);
+            decimal shareCap = decimal.Round(order.Total.Amount * pack.MaxGoodwillShareOfOrder * multiplier, 2, MidpointRounding.AwayFromZero);
             cap = Math.Min(cap, shareCap);
         }
 
         cap = Math.Max(cap, 0m);
         var capMoney = new Money(cap, currency);
-        decimal minGift = policy.MinMeaningfulGift.Amount;
+        decimal minGift = pack.MinMeaningfulGift.Amount;
 
         decimal remaining = cap;
         decimal total = 0m;
@@ -206,7 +206,7 @@ internal static class Resolution
 
                 b.Remove(i);
                 b.AddTrace(remaining > 0m
-                    ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: policy.MinMeaningfulGift)
+                    ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: pack.MinMeaningfulGift)
                     : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                 continue;
             }
@@ -219,7 +219,7 @@ internal static class Resolution
         if (total == 0m && budgetRoom < minGift && !HasStop(b, StopKind.NoGoodwill))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
-            b.AddDecision(policy.BudgetExhaustedStop, null, null);
+            b.AddDecision(pack.BudgetExhaustedStop, null, null);
         }
     }
 

@@ -1,6 +1,7 @@
+using CareRules.Model;
 namespace CareRules.Evaluation;
 
-/// <summary>What a compiled policy tells about one of its rules (for display, coverage and documentation).</summary>
+/// <summary>What a compiled pack tells about one of its rules (for display, coverage and documentation).</summary>
 /// <param name="Id">The rule id.</param>
 /// <param name="Description">What the rule encodes.</param>
 /// <param name="Priority">Its priority (higher is more important).</param>

@@ -1,7 +1,7 @@
 namespace CareRules.Model;
 
 /// <summary>
-/// Thrown when input (a domain object, a context, a policy) fails validation. Carries every problem found,
+/// Thrown when input (a domain object, a context, a pack) fails validation. Carries every problem found,
 /// not only the first, each naming its field.
 /// </summary>
 public sealed class CareRulesValidationException : Exception
@@ -36,7 +36,7 @@ public sealed class CareRulesValidationException : Exception
     {
     }
 
-    /// <summary>What was being validated (e.g. <c>Order</c>, <c>policy 'standard'</c>).</summary>
+    /// <summary>What was being validated (e.g. <c>Order</c>, <c>pack 'standard'</c>).</summary>
     public string Subject { get; }
 
     /// <summary>Every problem found.</summary>

@@ -1,5 +1,5 @@
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.Packs;

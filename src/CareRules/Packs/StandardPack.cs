@@ -1,6 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 using static CareRules.Packs.StandardFacts;
 using P = CareRules.Packs.StandardParameters;
@@ -20,17 +20,17 @@ public static class StandardPack
     /// <summary>The pack's version.</summary>
     public const string Version = "1.0.0";
 
-    private static readonly Lazy<CompiledPolicy> LazyDefault = new(() => Build());
+    private static readonly Lazy<CompiledPack> LazyDefault = new(() => Build());
 
     /// <summary>The Standard pack with every default, built once.</summary>
-    public static CompiledPolicy Default => LazyDefault.Value;
+    public static CompiledPack Default => LazyDefault.Value;
 
     /// <summary>The ids of the pack's rules, in catalog order.</summary>
     public static IReadOnlyList<string> RuleIds { get; } = CreateBuilder().RuleIds;
 
     /// <summary>Builds the pack, letting <paramref name="customize"/> override parameters, disable rules or add rules first.</summary>
     /// <exception cref="CareRulesValidationException">A customisation is invalid; every problem is listed.</exception>
-    public static CompiledPolicy Build(Action<PolicyBuilder>? customize = null)
+    public static CompiledPack Build(Action<PackBuilder>? customize = null)
     {
         var builder = CreateBuilder();
         customize?.Invoke(builder);
@@ -38,9 +38,9 @@ public static class StandardPack
     }
 
     /// <summary>A builder holding the whole pack: its parameters with their defaults and its rules.</summary>
-    public static PolicyBuilder CreateBuilder()
+    public static PackBuilder CreateBuilder()
     {
-        var b = new PolicyBuilder(Name, Version);
+        var b = new PackBuilder(Name, Version);
         foreach (var p in P.All)
         {
             b.Define(p);
@@ -54,12 +54,12 @@ public static class StandardPack
         return b;
     }
 
-    private static void AddProactive(PolicyBuilder b)
+    private static void AddProactive(PackBuilder b)
     {
         b.Rule("delay.notify-immediately", r =>
         {
             // One function for both outcomes: the engine computes a due-by shared by outcomes of a rule once.
-            Func<Policy.RuleContext, Instant?> withinTwoBusinessHours = c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2));
+            Func<Authoring.RuleContext, Instant?> withinTwoBusinessHours = c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2));
             r.Description("A late order whose customer was not told: call and write at once with an apology (seed 002).")
                 .Priority(150)
                 .When(c => IsLate(c) && !c.Order!.DelayNotified)
@@ -101,13 +101,13 @@ public static class StandardPack
     /// </summary>
     private static readonly Duration MinAgePast30LocalDays = Duration.FromDays(27);
 
-    private static LocalDate StatutoryDeliveryDate(Policy.RuleContext c, Order o)
+    private static LocalDate StatutoryDeliveryDate(Authoring.RuleContext c, Order o)
     {
         var thirtyDays = c.LocalDate(o.PlacedAt).PlusDays(30);
         return o.PromisedBy is { } promised && promised > thirtyDays ? promised : thirtyDays;
     }
 
-    private static void AddReplyTime(PolicyBuilder b)
+    private static void AddReplyTime(PackBuilder b)
     {
         b.Rule("reply.sla-breached", (r, p) =>
         {
@@ -134,7 +134,7 @@ public static class StandardPack
         });
     }
 
-    private static void AddDamageLossWrongGoods(PolicyBuilder b)
+    private static void AddDamageLossWrongGoods(PackBuilder b)
     {
         b.Rule("damage.packaging-apology", (r, p) =>
         {
@@ -211,7 +211,7 @@ public static class StandardPack
         });
     }
 
-    private static void AddBoundaries(PolicyBuilder b)
+    private static void AddBoundaries(PackBuilder b)
     {
         b.Rule("boundary.contact-frequency", (r, p) =>
         {
@@ -277,7 +277,7 @@ public static class StandardPack
         });
     }
 
-    private static void AddEscalation(PolicyBuilder b)
+    private static void AddEscalation(PackBuilder b)
     {
         b.Rule("escalate.public-complaint", r => r
             .Description("A complaint anyone can read goes to public relations at once; resolve it privately and never publish correspondence (seed 003).")
@@ -339,9 +339,9 @@ public static class StandardPack
         return c => IsVip(c, lifetimeValue, orders);
     }
 
-    private static Func<Policy.RuleContext, Instant?> ComplaintDeemedAcceptedAt(int days) =>
+    private static Func<Authoring.RuleContext, Instant?> ComplaintDeemedAcceptedAt(int days) =>
         c => c.Calendar.EndOfDay(c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days));
 
-    private static bool PastComplaintDeadline(Policy.RuleContext c, int days) =>
+    private static bool PastComplaintDeadline(Authoring.RuleContext c, int days) =>
         c.Today > c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days);
 }

@@ -1,4 +1,4 @@
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.Packs;

@@ -20,7 +20,7 @@ public sealed class CaseReadResult
     }
 
     /// <summary>
-    /// A rejected case: for a context read from a file that a later step refused (for example a policy whose
+    /// A rejected case: for a context read from a file that a later step refused (for example a pack whose
     /// currency differs from the one the file was read with), so it is reported like a reading error.
     /// </summary>
     /// <param name="index">The case's position in its input.</param>

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CareRules.Model;
 
 namespace CareRules.Serialization;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CareRules.Evaluation;
+using CareRules.Model;
 
 namespace CareRules.Serialization;
 

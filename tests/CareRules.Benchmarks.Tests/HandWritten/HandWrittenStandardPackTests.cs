@@ -18,7 +18,7 @@ public sealed class HandWrittenStandardPackTests
 {
     private static readonly Stance[] Stances = [Stance.Generous, Stance.Balanced, Stance.Firm];
 
-    private static readonly Dictionary<Stance, CompiledPolicy> Policies =
+    private static readonly Dictionary<Stance, CompiledPack> Engines =
         Stances.ToDictionary(s => s, s => StandardPack.Build(b => b.Set(StandardParameters.Stance, s)));
 
     [Property(MaxTest = 3000)]
@@ -39,13 +39,13 @@ public sealed class HandWrittenStandardPackTests
         int compared = 0;
         foreach (var stance in Stances)
         {
-            var policy = Policies[stance];
-            var buffer = policy.CreateBuffer();
+            var engine = Engines[stance];
+            var buffer = engine.CreateBuffer();
             var pack = new HandWrittenStandardPack(stance);
             var result = new HandWrittenResult();
             for (int i = 0; i < contexts.Length; i++)
             {
-                policy.Evaluate(contexts[i], buffer);
+                engine.Evaluate(contexts[i], buffer);
                 pack.Evaluate(contexts[i], result);
                 if (Equivalence.Difference(buffer, result) is { } difference)
                 {
@@ -77,7 +77,7 @@ public sealed class HandWrittenStandardPackTests
     {
         // Decisions are emitted in slot order; resolution sorts by type, then (escalations) urgency, then rule priority,
         // rule id and outcome position. Check the table against that order, with priorities read from the built pack.
-        var priorities = Policies[Stance.Balanced].Rules.ToDictionary(r => r.Id, r => r.Priority, StringComparer.Ordinal);
+        var priorities = Engines[Stance.Balanced].Rules.ToDictionary(r => r.Id, r => r.Priority, StringComparer.Ordinal);
         priorities[RuleIds.ResolutionGoodwillBudget] = int.MinValue;
         var slots = Enum.GetValues<Slot>();
         for (int i = 1; i < slots.Length; i++)
@@ -98,18 +98,18 @@ public sealed class HandWrittenStandardPackTests
     {
         var ids = StandardPack.RuleIds.OrderBy(id => id, StringComparer.Ordinal).ToList();
         Assert.Equal(ids, RuleIds.Ordered);
-        Assert.Equal(ids, Policies[Stance.Balanced].Rules.Select(r => r.Id));
+        Assert.Equal(ids, Engines[Stance.Balanced].Rules.Select(r => r.Id));
     }
 
     private static Property SameAsEngine(Stance stance)
     {
-        var policy = Policies[stance];
+        var engine = Engines[stance];
         var pack = new HandWrittenStandardPack(stance);
         return Prop.ForAll(CareGenerators.ContextArbitrary(), context =>
         {
-            var buffer = policy.CreateBuffer();
+            var buffer = engine.CreateBuffer();
             var result = new HandWrittenResult();
-            policy.Evaluate(context, buffer);
+            engine.Evaluate(context, buffer);
             pack.Evaluate(context, result);
             var difference = Equivalence.Difference(buffer, result);
             return (difference is null).Label(difference ?? "same");

@@ -1,7 +1,8 @@
 using CareRules.Benchmarks.Infrastructure;
 using CareRules.Evaluation;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
+using CareRules.Model;
 
 namespace CareRules.Benchmarks.Tests.Infrastructure;
 
@@ -21,24 +22,24 @@ public sealed class ContextMixTests
     {
         var a = ContextMix.Create(ContextMix.Size, ContextMix.Seed, StandardPack.Default);
         var b = ContextMix.Create(ContextMix.Size, ContextMix.Seed, StandardPack.Default);
-        var policy = StandardPack.Default;
+        var pack = StandardPack.Default;
         for (int i = 0; i < a.Contexts.Count; i++)
         {
             Assert.Equal(a.Contexts[i].Now, b.Contexts[i].Now);
             Assert.Equal(a.Contexts[i].Customer.Id, b.Contexts[i].Customer.Id);
             Assert.Equal(a.Contexts[i].Order?.Id, b.Contexts[i].Order?.Id);
             Assert.Equal(a.Contexts[i].Case?.Id, b.Contexts[i].Case?.Id);
-            Assert.Equal(policy.Evaluate(a.Contexts[i]).Decisions, policy.Evaluate(b.Contexts[i]).Decisions);
+            Assert.Equal(pack.Evaluate(a.Contexts[i]).Decisions, pack.Evaluate(b.Contexts[i]).Decisions);
         }
     }
 
     [Fact]
     public void Create_RuleThatNeverFires_ThrowsNamingIt()
     {
-        var policy = StandardPack.Build(b => b.Rule("never.fires", r => r
+        var pack = StandardPack.Build(b => b.Rule("never.fires", r => r
             .When(_ => false)
             .Advise(AdviceKind.ResolvePrivately, "Never.")));
-        var ex = Assert.Throws<InvalidOperationException>(() => ContextMix.Create(200, 1, policy));
+        var ex = Assert.Throws<InvalidOperationException>(() => ContextMix.Create(200, 1, pack));
         Assert.Contains("never.fires", ex.Message, StringComparison.Ordinal);
     }
 

@@ -24,8 +24,8 @@ public sealed class RulesEngineDifferentialTests
     [MemberData(nameof(StandardConfigurations))]
     public void StandardJson_AgreesWithRulesEngine(string configuration)
     {
-        var policy = Configurations.Pairs.Single(p => p.Name == configuration).Json;
-        var differential = new DifferentialRun(WorkflowPack.StandardJson, policy);
+        var pack = Configurations.Pairs.Single(p => p.Name == configuration).Json;
+        var differential = new DifferentialRun(WorkflowPack.StandardJson, pack);
 
         Run(differential, DifferentialRun.Contexts(2000, 0xC0FFEE));
 
@@ -40,8 +40,8 @@ public sealed class RulesEngineDifferentialTests
     public void SemanticsWorkflows_AgreeWithRulesEngine()
     {
         string json = Workflow("semantics.json");
-        var policy = WorkflowPack.Load(WorkflowSource.FromJson(json, "semantics.json")).Build();
-        var differential = new DifferentialRun(json, policy);
+        var pack = WorkflowPack.Load(WorkflowSource.FromJson(json, "semantics.json")).Build();
+        var differential = new DifferentialRun(json, pack);
 
         Run(differential, DifferentialRun.Contexts(3000, 0x5EED));
 
@@ -54,8 +54,8 @@ public sealed class RulesEngineDifferentialTests
     public void ExtendingWorkflow_AgreesWithRulesEngine()
     {
         string json = Workflow("extends-standard.json");
-        var policy = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(json, "extends-standard.json")).Build();
-        var differential = new DifferentialRun(json, policy);
+        var pack = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(json, "extends-standard.json")).Build();
+        var differential = new DifferentialRun(json, pack);
 
         Run(differential, DifferentialRun.Contexts(2000, 0xABCD));
 
@@ -65,9 +65,9 @@ public sealed class RulesEngineDifferentialTests
     [Fact]
     public void ShopPolicySample_AgreesWithRulesEngine()
     {
-        string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "shop-policy.json"));
-        var policy = WorkflowPack.Extend(WorkflowPack.CreateStandardBuilder(), WorkflowSource.FromJson(json, "shop-policy.json")).Build();
-        var differential = new DifferentialRun(json, policy);
+        string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "shop-pack.json"));
+        var pack = WorkflowPack.Extend(WorkflowPack.CreateStandardBuilder(), WorkflowSource.FromJson(json, "shop-pack.json")).Build();
+        var differential = new DifferentialRun(json, pack);
 
         Run(differential, DifferentialRun.Contexts(2000, 0x5409));
 

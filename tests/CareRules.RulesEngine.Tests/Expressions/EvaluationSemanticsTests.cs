@@ -12,7 +12,7 @@ public sealed class EvaluationSemanticsTests
 {
     private static readonly Scenario Base = Scenario.AtLocal(2026, 11, 23, 10, 0);
 
-    private static CompiledPolicy Pack(params object[] rules) =>
+    private static CompiledPack Pack(params object[] rules) =>
         WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Json.Workflow("w", rules))).Build();
 
     private static Dictionary<string, object?> Decision(string type, params (string Key, object? Value)[] fields)
@@ -30,24 +30,24 @@ public sealed class EvaluationSemanticsTests
     [Fact]
     public void ConditionThatThrows_IsNotSatisfied_AsInRulesEngine()
     {
-        var policy = Pack(Json.Rule("needs.order", "order.Total.Amount > 0"));
+        var pack = Pack(Json.Rule("needs.order", "order.Total.Amount > 0"));
 
-        var v = policy.Evaluate(Base.WithoutOrder().Build());
+        var v = pack.Evaluate(Base.WithoutOrder().Build());
 
         Assert.False(v.HasFired("needs.order"));
-        Assert.True(policy.Evaluate(Base.Build()).HasFired("needs.order"));
+        Assert.True(pack.Evaluate(Base.Build()).HasFired("needs.order"));
     }
 
     [Fact]
     public void DecisionFieldsThatThrow_GiveNoValueOrNoDecision()
     {
-        var policy = Pack(Json.Rule("fields.throw", "true", new object[]
+        var pack = Pack(Json.Rule("fields.throw", "true", new object[]
         {
             Decision("compensate", ("offer", "gift-in-parcel"), ("value", "order.Total.Amount / 10"), ("dueBy", "case.OpenedAt")),
             Decision("advise", ("advice", "resolve-privately"), ("when", "order.DelayNotified == false")),
         }));
 
-        var v = policy.Evaluate(Base.WithoutOrder().WithoutCase().Build());
+        var v = pack.Evaluate(Base.WithoutOrder().WithoutCase().Build());
 
         var gift = Assert.Single(v.Decisions, d => d.RuleId == "fields.throw");
         Assert.Equal(DecisionType.Compensate, gift.Type);
@@ -76,21 +76,21 @@ public sealed class EvaluationSemanticsTests
     [Fact]
     public void ExpressionsIgnoreCase_AndAcceptEnumNamesAsText()
     {
-        var policy = Pack(Json.Rule("case.insensitive", "Customer.orders >= 3 && CASE.kind == \"DamagedGoods\" && case.Channel == ContactChannel.Email"));
+        var pack = Pack(Json.Rule("case.insensitive", "Customer.orders >= 3 && CASE.kind == \"DamagedGoods\" && case.Channel == ContactChannel.Email"));
 
-        Assert.True(policy.Evaluate(Base.Customer(c => c with { Orders = 3 }).Case(k => k with { Kind = CaseKind.DamagedGoods }).Build()).HasFired("case.insensitive"));
+        Assert.True(pack.Evaluate(Base.Customer(c => c with { Orders = 3 }).Case(k => k with { Kind = CaseKind.DamagedGoods }).Build()).HasFired("case.insensitive"));
     }
 
     [Fact]
     public void Reasons_FormatPlaceholdersInvariantly()
     {
-        var policy = Pack(Json.Rule("reasons", "true", new object[]
+        var pack = Pack(Json.Rule("reasons", "true", new object[]
         {
             Decision("compensate", ("offer", "discount-next-order"), ("value", 12.5), ("percent", "params.nextOrderDiscountPercent"),
                 ("reason", "{value}, {nextOrderDiscountPercent}%, {replySla}, {withdrawalPeriod} days, {stance}, {maxGoodwillShareOfOrder}, {Care.Date(2026, 12, 24)}, {params.replySla.Plus(Duration.FromMinutes(30))}, {{braces}}.")),
         }));
 
-        var d = Assert.Single(policy.Evaluate(Base.Build()).Decisions, d => d.RuleId == "reasons");
+        var d = Assert.Single(pack.Evaluate(Base.Build()).Decisions, d => d.RuleId == "reasons");
 
         Assert.Equal("12.50 PLN, 10%, 8h, 14 days, balanced, 0.20, 2026-12-24, 510m, {braces}.", d.Reason);
         Assert.Equal(10m, d.Percent);
@@ -105,10 +105,10 @@ public sealed class EvaluationSemanticsTests
               "Rules": [ { "RuleName": "scoped", "LocalParams": [ { "Name": "twice", "Expression": "orders * 2" } ], "Expression": "twice > 4",
                 "Properties": { "decisions": [ { "type": "compensate", "offer": "gift-in-parcel", "value": "twice * 5", "dueBy": "now.Plus(Duration.FromHours(orders))", "reason": "R." } ] } } ] }
             """;
-        var policy = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Workflow)).Build();
+        var pack = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Workflow)).Build();
         var ctx = Base.Customer(c => c with { Orders = 3 }).Build();
 
-        var d = Assert.Single(policy.Evaluate(ctx).Decisions, d => d.RuleId == "scoped");
+        var d = Assert.Single(pack.Evaluate(ctx).Decisions, d => d.RuleId == "scoped");
 
         Assert.Equal(Money.Pln(30m), d.Value);
         Assert.Equal(ctx.Now + Duration.FromHours(3), d.DueBy);

@@ -24,21 +24,21 @@ public sealed class HotLoopAllocationTests
         Assert.Equal(0, Allocated(WorkflowPack.Standard, contexts));
     }
 
-    private static long Allocated(CompiledPolicy policy, IReadOnlyList<CareContext> contexts)
+    private static long Allocated(CompiledPack pack, IReadOnlyList<CareContext> contexts)
     {
-        var buffer = policy.CreateBuffer();
+        var buffer = pack.CreateBuffer();
         for (int warmUp = 0; warmUp < 3; warmUp++)
         {
             foreach (var ctx in contexts)
             {
-                policy.Evaluate(ctx, buffer); // JIT tiers, NodaTime's zone caches and one-time lazy statics
+                pack.Evaluate(ctx, buffer); // JIT tiers, NodaTime's zone caches and one-time lazy statics
             }
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < contexts.Count; i++) // an indexer, not foreach: IReadOnlyList's enumerator is an allocation
         {
-            policy.Evaluate(contexts[i], buffer);
+            pack.Evaluate(contexts[i], buffer);
         }
 
         return GC.GetAllocatedBytesForCurrentThread() - before;

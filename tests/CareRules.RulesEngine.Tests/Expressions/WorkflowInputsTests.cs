@@ -8,8 +8,8 @@ public sealed class WorkflowInputsTests
 {
     private static readonly Model.CareContext Context = Scenario.AtLocal(2026, 11, 23, 10, 0).LateBy(2).Build();
 
-    private static object Params(Evaluation.CompiledPolicy policy) =>
-        WorkflowInputs.Create(policy, Context).Single(p => p.Name == WorkflowInputs.Params).Value;
+    private static object Params(Evaluation.CompiledPack pack) =>
+        WorkflowInputs.Create(pack, Context).Single(p => p.Name == WorkflowInputs.Params).Value;
 
     private static object? Read(object parameters, string name) => parameters.GetType().GetProperty(name)!.GetValue(parameters);
 

@@ -1,7 +1,7 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.RulesEngine.Tests.Packs;
 using CareRules.RulesEngine.Tests.Support;
 using CareRules.Testing;
@@ -32,25 +32,25 @@ public sealed class CompositionTests
         }
         """;
 
-    private static PolicyBuilder CSharpBase() => StandardPack.CreateBuilder();
+    private static PackBuilder CSharpBase() => StandardPack.CreateBuilder();
 
-    private static PolicyBuilder JsonBase() => WorkflowPack.CreateStandardBuilder();
+    private static PackBuilder JsonBase() => WorkflowPack.CreateStandardBuilder();
 
     [Fact]
     public void Extend_CSharpBase_OverridesParametersDisablesRulesAndAddsRules()
     {
-        var policy = WorkflowPack.Extend(CSharpBase(), WorkflowSource.FromJson(Shop, "shop.json")).Build();
+        var pack = WorkflowPack.Extend(CSharpBase(), WorkflowSource.FromJson(Shop, "shop.json")).Build();
 
-        Assert.Equal("acme@2.1.0", policy.Id);
-        Assert.Equal("firm", policy.Parameters.Format("stance"));
-        Assert.Equal("25.00", policy.Parameters.Format("smallGift"));
-        Assert.Equal("30.00", policy.Parameters.Format("loyaltyGift"));
-        Assert.DoesNotContain(policy.Rules, r => r.Id == "reply.answer-fully");
-        var loyalty = Assert.Single(policy.Rules, r => r.Id == "loyalty.gift");
+        Assert.Equal("acme@2.1.0", pack.Id);
+        Assert.Equal("firm", pack.Parameters.Format("stance"));
+        Assert.Equal("25.00", pack.Parameters.Format("smallGift"));
+        Assert.Equal("30.00", pack.Parameters.Format("loyaltyGift"));
+        Assert.DoesNotContain(pack.Rules, r => r.Id == "reply.answer-fully");
+        var loyalty = Assert.Single(pack.Rules, r => r.Id == "loyalty.gift");
         Assert.Equal("Loyal customers get 30 after an incident.", loyalty.Description);
-        Assert.Equal(StandardPack.RuleIds.Count, policy.Rules.Count); // one disabled, one added
+        Assert.Equal(StandardPack.RuleIds.Count, pack.Rules.Count); // one disabled, one added
 
-        var v = policy.Evaluate(Base.Customer(c => c with { Orders = 6 }).Case(k => k with { Kind = CaseKind.DamagedGoods, Fault = Fault.Shop }).Build());
+        var v = pack.Evaluate(Base.Customer(c => c with { Orders = 6 }).Case(k => k with { Kind = CaseKind.DamagedGoods, Fault = Fault.Shop }).Build());
         var gift = Assert.Single(v.Decisions, d => d.RuleId == "loyalty.gift");
         Assert.Equal(Money.Pln(30m), gift.Value);
         Assert.Equal("A loyal customer had an incident, so a gift worth 30.00 PLN goes into the next parcel.", gift.Reason);
@@ -87,11 +87,11 @@ public sealed class CompositionTests
         var builder = WorkflowPack.Extend(CSharpBase(), WorkflowSource.FromJson(Shop, "shop.json"));
         builder.Set("loyaltyGift", "40").Set(StandardParameters.Stance, Stance.Generous).DisableRule("loyalty.gift");
 
-        var policy = builder.Build();
+        var pack = builder.Build();
 
-        Assert.Equal("40.00", policy.Parameters.Format("loyaltyGift"));
-        Assert.Equal("generous", policy.Parameters.Format("stance"));
-        Assert.DoesNotContain(policy.Rules, r => r.Id == "loyalty.gift");
+        Assert.Equal("40.00", pack.Parameters.Format("loyaltyGift"));
+        Assert.Equal("generous", pack.Parameters.Format("stance"));
+        Assert.DoesNotContain(pack.Rules, r => r.Id == "loyalty.gift");
     }
 
     [Fact]
@@ -106,21 +106,21 @@ public sealed class CompositionTests
             """;
         const string Overlay = """{ "WorkflowName": "overlay", "Parameters": { "threshold": 8 }, "DisabledRules": [ "base.public" ], "Rules": [] }""";
 
-        var policy = WorkflowPack.Load(WorkflowSource.FromJson(BasePack, "base.json"), WorkflowSource.FromJson(Overlay, "overlay.json")).Build();
+        var pack = WorkflowPack.Load(WorkflowSource.FromJson(BasePack, "base.json"), WorkflowSource.FromJson(Overlay, "overlay.json")).Build();
 
-        Assert.Equal("base@1.0.0", policy.Id);
-        Assert.Equal(["base.many-orders"], policy.Rules.Select(r => r.Id));
-        var v = policy.Evaluate(Base.Customer(c => c with { Orders = 8 }).Build());
+        Assert.Equal("base@1.0.0", pack.Id);
+        Assert.Equal(["base.many-orders"], pack.Rules.Select(r => r.Id));
+        var v = pack.Evaluate(Base.Customer(c => c with { Orders = 8 }).Build());
         Assert.Equal("At least 8 orders.", Assert.Single(v.Decisions).Reason);
-        Assert.False(policy.Evaluate(Base.Customer(c => c with { Orders = 7 }).Build()).HasFired("base.many-orders"));
+        Assert.False(pack.Evaluate(Base.Customer(c => c with { Orders = 7 }).Build()).HasFired("base.many-orders"));
     }
 
     [Fact]
     public void Load_WithoutPackMember_IsNamedAfterTheFirstWorkflow()
     {
-        var policy = WorkflowPack.Load(WorkflowSource.FromJson(Json.Workflow("my-shop", Json.Rule("a.rule", "true")))).Build();
+        var pack = WorkflowPack.Load(WorkflowSource.FromJson(Json.Workflow("my-shop", Json.Rule("a.rule", "true")))).Build();
 
-        Assert.Equal("my-shop@1.0.0", policy.Id);
+        Assert.Equal("my-shop@1.0.0", pack.Id);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class StandardJsonEquivalenceTests
             AssertSameVerdict("EUR", Euro.Value.CSharp.Evaluate(ctx), Euro.Value.Json.Evaluate(ctx));
         });
 
-    private static readonly Lazy<(CompiledPolicy CSharp, CompiledPolicy Json)> Euro = new(() =>
+    private static readonly Lazy<(CompiledPack CSharp, CompiledPack Json)> Euro = new(() =>
         (StandardPack.Build(b => b.Set("currency", "EUR")), WorkflowPack.CreateStandardBuilder().Set("currency", "EUR").Build()));
 
     internal static void AssertSameVerdict(string configuration, Verdict expected, Verdict actual)

@@ -1,3 +1,4 @@
+using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.RulesEngine.Tests.Support;
@@ -80,9 +81,9 @@ public sealed class HostileExpressionTests
     [MemberData(nameof(ParsedButSandboxed))]
     public void SandboxedExpression_ParsesInRulesEngine_SoOnlyTheSandboxStopsIt(string expression)
     {
-        var policy = WorkflowPack.Standard;
-        var inputs = WorkflowInputs.Create(policy, Scenario.AtLocal(2026, 11, 23).Build()).Select(p => p.ParameterExpression).ToArray();
-        var parser = new RuleExpressionParser(WorkflowInputs.CreateSettings(policy));
+        var pack = WorkflowPack.Standard;
+        var inputs = WorkflowInputs.Create(pack, Scenario.AtLocal(2026, 11, 23).Build()).Select(p => p.ParameterExpression).ToArray();
+        var parser = new RuleExpressionParser(WorkflowInputs.CreateSettings(pack));
 
         var parsed = parser.Parse(expression, inputs, typeof(bool));
 
@@ -187,8 +188,8 @@ public sealed class HostileExpressionTests
     [InlineData("customer.LifetimeValue.Currency == Currency.Pln && customer.Since.DayOfWeek != IsoDayOfWeek.Sunday")]
     public void OrdinaryExpressions_AreAllowed(string expression)
     {
-        var policy = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Json.Workflow("fine", Json.Rule("fine.rule", expression)))).Build();
+        var pack = WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Json.Workflow("fine", Json.Rule("fine.rule", expression)))).Build();
 
-        Assert.Contains(policy.Rules, r => r.Id == "fine.rule");
+        Assert.Contains(pack.Rules, r => r.Id == "fine.rule");
     }
 }

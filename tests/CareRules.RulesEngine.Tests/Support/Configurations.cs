@@ -1,6 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 
 namespace CareRules.RulesEngine.Tests.Support;
 
@@ -24,12 +24,12 @@ internal static class Configurations
         ("firm, other hours and zone", ["stance=firm", "businessHours=Mon-Fri 09:00-17:00; Sat 10:00-14:00", "timeZone=Europe/London", "replySla=90m"]),
     ];
 
-    private static readonly Lazy<(string Name, CompiledPolicy CSharp, CompiledPolicy Json)[]> LazyPairs = new(() =>
+    private static readonly Lazy<(string Name, CompiledPack CSharp, CompiledPack Json)[]> LazyPairs = new(() =>
         [.. All.Select(c => (c.Name, Apply(StandardPack.CreateBuilder(), c.Overrides).Build(), Apply(WorkflowPack.CreateStandardBuilder(), c.Overrides).Build()))]);
 
-    public static IReadOnlyList<(string Name, CompiledPolicy CSharp, CompiledPolicy Json)> Pairs => LazyPairs.Value;
+    public static IReadOnlyList<(string Name, CompiledPack CSharp, CompiledPack Json)> Pairs => LazyPairs.Value;
 
-    public static PolicyBuilder Apply(PolicyBuilder builder, IEnumerable<string> overrides)
+    public static PackBuilder Apply(PackBuilder builder, IEnumerable<string> overrides)
     {
         foreach (var o in overrides)
         {

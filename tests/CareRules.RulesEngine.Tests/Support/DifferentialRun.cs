@@ -11,23 +11,23 @@ namespace CareRules.RulesEngine.Tests.Support;
 
 /// <summary>
 /// Runs one workflow document on RulesEngine's own executor (<c>ExecuteAllRulesAsync</c>, the document deserialized
-/// by RulesEngine's model, the inputs from <see cref="WorkflowInputs"/>) and on a CareRules policy holding its rules,
+/// by RulesEngine's model, the inputs from <see cref="WorkflowInputs"/>) and on a CareRules pack holding its rules,
 /// over generated contexts, and reports every disagreement on which rules succeed.
 /// </summary>
 internal sealed class DifferentialRun
 {
-    private readonly CompiledPolicy _policy;
+    private readonly CompiledPack _policy;
     private readonly Workflow[] _workflows;
     private readonly RE.RulesEngine _engine;
 
-    public DifferentialRun(string json, CompiledPolicy policy)
+    public DifferentialRun(string json, CompiledPack pack)
     {
-        _policy = policy;
+        _policy = pack;
         using var document = JsonDocument.Parse(json);
         _workflows = document.RootElement.ValueKind == JsonValueKind.Array
             ? JsonSerializer.Deserialize<Workflow[]>(json)!
             : [JsonSerializer.Deserialize<Workflow>(json)!];
-        _engine = new RE.RulesEngine(_workflows, WorkflowInputs.CreateSettings(policy));
+        _engine = new RE.RulesEngine(_workflows, WorkflowInputs.CreateSettings(pack));
     }
 
     /// <summary>The enabled top-level rules of the document, per workflow.</summary>

@@ -20,19 +20,19 @@ public sealed class AllocationTests
     [InlineData(Stance.Firm)]
     public void Evaluate_IntoBuffer_AllocatesNothing(Stance stance)
     {
-        var policy = StandardPack.Build(b => b.Set(StandardParameters.Stance, stance));
+        var pack = StandardPack.Build(b => b.Set(StandardParameters.Stance, stance));
         CareContext[] contexts = [.. CareGenerators.Contexts().Sample(2_000, new Rnd(42), 50)]; // FsCheck 3.6: (count, seed, size)
-        var buffer = policy.CreateBuffer();
+        var buffer = pack.CreateBuffer();
         foreach (var c in contexts)
         {
-            policy.Evaluate(c, buffer); // warm-up: JIT, NodaTime zone caches
+            pack.Evaluate(c, buffer); // warm-up: JIT, NodaTime zone caches
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         int decisions = 0;
         foreach (var c in contexts)
         {
-            policy.Evaluate(c, buffer);
+            pack.Evaluate(c, buffer);
             decisions += buffer.Decisions.Length;
         }
 

@@ -1,6 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Tests.Support;
 
 namespace CareRules.Tests.Evaluation;
@@ -8,7 +8,7 @@ namespace CareRules.Tests.Evaluation;
 /// <summary>A buffer is reused by every evaluation: nothing of one evaluation may leak into the next.</summary>
 public sealed class EvaluationBufferTests
 {
-    private static CompiledPolicy ThrowingPolicy() => new PolicyBuilder("test")
+    private static CompiledPack ThrowingPack() => new PackBuilder("test")
         .Rule("a.advise", r => r.When(_ => true).Advise(AdviceKind.ResolvePrivately, "Private."))
         .Rule("b.stop", r => r.When(c => c.Customer.Orders == 99).Stop(StopKind.PoliteDecline, "No."))
         .Rule("c.throws", r => r.When(c => c.Customer.Orders == 99 ? throw new InvalidOperationException("rule failure") : false)
@@ -18,12 +18,12 @@ public sealed class EvaluationBufferTests
     [Fact]
     public void Evaluate_AfterAnEvaluationThatThrew_HoldsOnlyTheNewResult()
     {
-        var policy = ThrowingPolicy();
-        var buffer = policy.CreateBuffer();
+        var pack = ThrowingPack();
+        var buffer = pack.CreateBuffer();
         var failing = new CareContext(Ctx.Now, Ctx.Customer(orders: 99), Ctx.Order(), Ctx.Case());
 
-        Assert.Throws<InvalidOperationException>(() => policy.Evaluate(failing, buffer));
-        policy.Evaluate(Ctx.Context(), buffer);
+        Assert.Throws<InvalidOperationException>(() => pack.Evaluate(failing, buffer));
+        pack.Evaluate(Ctx.Context(), buffer);
 
         var only = Assert.Single(buffer.Decisions.ToArray());
         Assert.Equal("a.advise", only.RuleId);
@@ -33,9 +33,9 @@ public sealed class EvaluationBufferTests
     [Fact]
     public void Trace_ReadTwice_SameEntries()
     {
-        var policy = ThrowingPolicy();
-        var buffer = policy.CreateBuffer();
-        policy.Evaluate(Ctx.Context(), buffer);
+        var pack = ThrowingPack();
+        var buffer = pack.CreateBuffer();
+        pack.Evaluate(Ctx.Context(), buffer);
 
         var first = buffer.Trace.ToArray();
         var second = buffer.Trace.ToArray();

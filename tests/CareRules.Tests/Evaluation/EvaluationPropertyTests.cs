@@ -1,6 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -40,9 +40,9 @@ public sealed class EvaluationPropertyTests
             .Advise(AdviceKind.ExplainThirdPartyCalmly, "Calm.").Advise(AdviceKind.ResolvePrivately, "Private.")),
     ];
 
-    private static CompiledPolicy Build(IEnumerable<(string Id, Action<RuleBuilder> Configure)> rules)
+    private static CompiledPack Build(IEnumerable<(string Id, Action<RuleBuilder> Configure)> rules)
     {
-        var b = new PolicyBuilder("props");
+        var b = new PackBuilder("props");
         foreach (var (id, configure) in rules)
         {
             b.Rule(id, configure);
@@ -51,13 +51,13 @@ public sealed class EvaluationPropertyTests
         return b.Build();
     }
 
-    private static readonly CompiledPolicy Policy = Build(Rules);
+    private static readonly CompiledPack Pack = Build(Rules);
 
     [Property(MaxTest = 500)]
     public Property SameInput_SameVerdict() =>
         Prop.ForAll(CareGenerators.ContextArbitrary(), ctx =>
         {
-            var a = Policy.Evaluate(ctx);
+            var a = Pack.Evaluate(ctx);
             var b = Build(Rules).Evaluate(ctx);
             return a.Decisions.SequenceEqual(b.Decisions) && a.Fired.SequenceEqual(b.Fired) && a.Trace.SequenceEqual(b.Trace) && a.GoodwillTotal == b.GoodwillTotal;
         });
@@ -66,7 +66,7 @@ public sealed class EvaluationPropertyTests
     public Property Goodwill_NeverExceedsTheCap() =>
         Prop.ForAll(CareGenerators.ContextArbitrary(), ctx =>
         {
-            var v = Policy.Evaluate(ctx);
+            var v = Pack.Evaluate(ctx);
             decimal m = v.HasFired("vip") ? 2m : 1m;
             decimal cap = (300m * m) - ctx.Customer.GoodwillLast90Days.Amount;
             if (ctx.Order is { } o)
@@ -83,7 +83,7 @@ public sealed class EvaluationPropertyTests
     public Property LegalRemediesAndApologies_AreNeverSuppressedOrCapped() =>
         Prop.ForAll(CareGenerators.ContextArbitrary(), ctx =>
         {
-            var v = Policy.Evaluate(ctx);
+            var v = Pack.Evaluate(ctx);
             bool refundOk = !v.HasFired("legal.refund") || v.Decisions.Any(d => d is { Type: DecisionType.Compensate, Offer: OfferKind.FullRefund, Legal: true } && d.Value == ctx.Order?.Total);
             bool replaceOk = !v.HasFired("legal.replace") || (v.Decisions.Any(d => d is { Type: DecisionType.Compensate, Offer: OfferKind.Replacement, Legal: true })
                 && v.Decisions.Any(d => d is { Type: DecisionType.Compensate, Offer: OfferKind.Apology }));
@@ -94,7 +94,7 @@ public sealed class EvaluationPropertyTests
     public Property Order_IsCanonical_WhateverTheDeclarationOrder() =>
         Prop.ForAll(CareGenerators.ContextArbitrary(), Gen.Shuffle(Rules).ToArbitrary(), (ctx, shuffled) =>
         {
-            var expected = Policy.Evaluate(ctx);
+            var expected = Pack.Evaluate(ctx);
             var actual = Build(shuffled).Evaluate(ctx);
             return expected.Decisions.SequenceEqual(actual.Decisions) && expected.Trace.SequenceEqual(actual.Trace);
         });
@@ -103,7 +103,7 @@ public sealed class EvaluationPropertyTests
     public Property Decisions_AreSortedByType_AndEscalationsAreOnePerTarget() =>
         Prop.ForAll(CareGenerators.ContextArbitrary(), ctx =>
         {
-            var d = Policy.Evaluate(ctx).Decisions;
+            var d = Pack.Evaluate(ctx).Decisions;
             bool sorted = d.Zip(d.Skip(1)).All(p => p.First.Type <= p.Second.Type);
             bool onePerTarget = d.Where(x => x.Type == DecisionType.Escalate).GroupBy(x => x.To).All(g => g.Count() == 1);
             return sorted && onePerTarget;

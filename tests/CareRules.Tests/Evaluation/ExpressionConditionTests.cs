@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Testing;
 using CareRules.Tests.Support;
 using FsCheck;
@@ -24,10 +24,10 @@ public sealed class ExpressionConditionTests
         ("e.no-case", c => c.Case == null),
     ];
 
-    /// <summary>The rules with every condition as an expression, as a delegate, or alternating (a mixed policy).</summary>
-    private static CompiledPolicy Policy(Func<int, bool> asExpression)
+    /// <summary>The rules with every condition as an expression, as a delegate, or alternating (a mixed pack).</summary>
+    private static CompiledPack Pack(Func<int, bool> asExpression)
     {
-        var builder = new PolicyBuilder("conditions");
+        var builder = new PackBuilder("conditions");
         for (int i = 0; i < Conditions.Length; i++)
         {
             var (id, condition) = Conditions[i];
@@ -53,9 +53,9 @@ public sealed class ExpressionConditionTests
     [Fact]
     public void WhenExpression_DecidesAsTheSameConditionsAsDelegates_AlsoWhenMixed()
     {
-        var delegates = Policy(_ => false);
-        var expressions = Policy(_ => true);
-        var mixed = Policy(i => i % 2 == 0);
+        var delegates = Pack(_ => false);
+        var expressions = Pack(_ => true);
+        var mixed = Pack(i => i % 2 == 0);
         int fired = 0;
         foreach (var context in CareGenerators.Contexts().Sample(400, new Rnd(61), 50))
         {
@@ -79,7 +79,7 @@ public sealed class ExpressionConditionTests
     [InlineData(69)]
     public void WhenExpression_MoreThan64Rules_EachFiresOnItsOwnContext(int orders)
     {
-        var builder = new PolicyBuilder("seventy");
+        var builder = new PackBuilder("seventy");
         for (int i = 0; i < 70; i++)
         {
             int n = i;
@@ -97,7 +97,7 @@ public sealed class ExpressionConditionTests
     [Fact]
     public void WhenExpression_Null_IsReportedWhenThePolicyIsBuilt()
     {
-        var builder = new PolicyBuilder("p").Rule("a.b", r => r.WhenExpression(null!).Advise(AdviceKind.ResolvePrivately, "Never."));
+        var builder = new PackBuilder("p").Rule("a.b", r => r.WhenExpression(null!).Advise(AdviceKind.ResolvePrivately, "Never."));
 
         var ex = Assert.Throws<CareRulesValidationException>(() => builder.Build());
 
@@ -107,10 +107,10 @@ public sealed class ExpressionConditionTests
     [Fact]
     public void When_AfterWhenExpression_TheLastConditionCounts()
     {
-        var policy = new PolicyBuilder("p")
+        var pack = new PackBuilder("p")
             .Rule("a.b", r => r.WhenExpression(_ => false).When(_ => true).Advise(AdviceKind.ResolvePrivately, "Always."))
             .Build();
 
-        Assert.Equal(["a.b"], policy.Evaluate(Ctx.Context()).Fired);
+        Assert.Equal(["a.b"], pack.Evaluate(Ctx.Context()).Fired);
     }
 }

@@ -1,17 +1,17 @@
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Tests.Support;
 using NodaTime;
 
 namespace CareRules.Tests.Evaluation;
 
-/// <summary>Resolution (catalog section 2), case by case, on small hand-made policies.</summary>
+/// <summary>Resolution (catalog section 2), case by case, on small hand-made packs.</summary>
 public sealed class ResolutionTests
 {
-    private static CompiledPolicy Policy(params (string Id, Action<RuleBuilder> Configure)[] rules)
+    private static CompiledPack Pack(params (string Id, Action<RuleBuilder> Configure)[] rules)
     {
-        var b = new PolicyBuilder("test");
+        var b = new PackBuilder("test");
         foreach (var (id, configure) in rules)
         {
             b.Rule(id, configure);
@@ -29,13 +29,13 @@ public sealed class ResolutionTests
     [Fact]
     public void Suppression_RemovesGoodwill_KeepsApologyAndLegalRemedy()
     {
-        var policy = Policy(
+        var pack = Pack(
             Gift("a.gift", 20m),
             ("b.apology", r => r.When(_ => true).Compensate(OfferKind.Apology, "Sorry.")),
             ("c.legal", r => r.When(_ => true).Compensate(OfferKind.FullRefund, "Law.", Money.Pln(200m), legal: true)),
             ("d.stop", r => r.When(_ => true).SuppressGoodwill().Stop(StopKind.PoliteDecline, "No.")));
 
-        var v = policy.Evaluate(Ctx.Context());
+        var v = pack.Evaluate(Ctx.Context());
 
         Assert.DoesNotContain(v.Decisions, d => d.Offer == OfferKind.GiftInParcel && d.Type == DecisionType.Compensate);
         Assert.Contains(v.Decisions, d => d.Type == DecisionType.Compensate && d.Offer == OfferKind.Apology);
@@ -49,9 +49,9 @@ public sealed class ResolutionTests
     [Fact]
     public void Cap_ShareOfOrder_ReducesTheOffer()
     {
-        var policy = Policy(Gift("a.gift", 30m));
+        var pack = Pack(Gift("a.gift", 30m));
 
-        var v = policy.Evaluate(Ctx.Context(total: 100m)); // cap 20% of 100 = 20
+        var v = pack.Evaluate(Ctx.Context(total: 100m)); // cap 20% of 100 = 20
 
         var gift = Assert.Single(v.Decisions);
         Assert.Equal(Money.Pln(20m), gift.Value);
@@ -67,7 +67,7 @@ public sealed class ResolutionTests
     [InlineData(100.05, 20.00, true)] // cap 20.01: kept whole
     public void Cap_AtTheBoundary_KeepsAnOfferThatFits(decimal total, decimal gift, bool kept)
     {
-        var v = Policy(Gift("a.gift", gift)).Evaluate(Ctx.Context(total: total));
+        var v = Pack(Gift("a.gift", gift)).Evaluate(Ctx.Context(total: total));
 
         Assert.Equal(kept, v.Decisions.Any(d => d.Value == Money.Pln(gift)));
         Assert.DoesNotContain(v.Trace, t => t.Kind is TraceKind.CapReduced or TraceKind.CapDropped);
@@ -77,12 +77,12 @@ public sealed class ResolutionTests
     public void Cap_DropsLowestPriorityFirst_ThenReducesTheLastKept()
     {
         // cap 20% of 150 = 30: gift (priority 200) 20 kept, discount (150) reduced to 10, free shipping (50) dropped
-        var policy = Policy(
+        var pack = Pack(
             Gift("z.gift", 20m, priority: 200),
             Discount("b.discount", 15m, priority: 150),
             ("a.shipping", r => r.Priority(50).When(_ => true).Compensate(OfferKind.FreeShippingNextOrder, "Ship.", Money.Pln(15m))));
 
-        var v = policy.Evaluate(Ctx.Context(total: 150m));
+        var v = pack.Evaluate(Ctx.Context(total: 150m));
 
         var offers = v.Decisions.Where(d => d.IsGoodwill).ToList();
         Assert.Equal(2, offers.Count);
@@ -101,9 +101,9 @@ public sealed class ResolutionTests
     [InlineData(155.00, true)]  // cap 31: 11 left → kept at 11
     public void Cap_ReducedBelowMinimumMeaningfulGift_IsDropped(decimal total, bool discountKept)
     {
-        var policy = Policy(Gift("z.gift", 20m, priority: 200), Discount("b.discount", 15m, priority: 150));
+        var pack = Pack(Gift("z.gift", 20m, priority: 200), Discount("b.discount", 15m, priority: 150));
 
-        var v = policy.Evaluate(Ctx.Context(total: total));
+        var v = pack.Evaluate(Ctx.Context(total: total));
 
         Assert.Equal(discountKept, v.Decisions.Any(d => d.Offer == OfferKind.DiscountNextOrder));
         Assert.Equal(discountKept, !v.Trace.Any(t => t.Kind == TraceKind.BelowMinimumDropped));
@@ -115,9 +115,9 @@ public sealed class ResolutionTests
     [InlineData(290.00, false)] // 10 left: a reduced gift of 10 is still given
     public void Cap_ExhaustedBudget_GivesStopNoGoodwill(decimal alreadyGiven, bool exhausted)
     {
-        var policy = Policy(Gift("a.gift", 20m));
+        var pack = Pack(Gift("a.gift", 20m));
 
-        var v = policy.Evaluate(Ctx.Context(total: 500m, goodwillGiven: alreadyGiven));
+        var v = pack.Evaluate(Ctx.Context(total: 500m, goodwillGiven: alreadyGiven));
 
         Assert.Equal(exhausted, v.Decisions.Any(d => d.Type == DecisionType.Stop && d.Stop == StopKind.NoGoodwill && d.RuleId == "resolution.goodwill-budget"));
         Assert.Equal(exhausted, v.Trace.Any(t => t.Kind == TraceKind.BudgetExhausted));
@@ -128,7 +128,7 @@ public sealed class ResolutionTests
     public void Cap_SmallOrder_CapsTheGiftAwayWithoutStop()
     {
         // 20% of 40 = 8 < minMeaningfulGift: the gift goes, but the budget is not exhausted → no stop
-        var v = Policy(Gift("a.gift", 20m)).Evaluate(Ctx.Context(total: 40m));
+        var v = Pack(Gift("a.gift", 20m)).Evaluate(Ctx.Context(total: 40m));
 
         Assert.Empty(v.Decisions);
         Assert.Contains(v.Trace, t => t.Kind == TraceKind.BelowMinimumDropped && t.Limit == Money.Pln(10m));
@@ -137,7 +137,7 @@ public sealed class ResolutionTests
     [Fact]
     public void Cap_WithoutOrder_OnlyTheBudgetLimits()
     {
-        var v = Policy(Gift("a.gift", 50m)).Evaluate(Ctx.Context(withOrder: false, goodwillGiven: 270m));
+        var v = Pack(Gift("a.gift", 50m)).Evaluate(Ctx.Context(withOrder: false, goodwillGiven: 270m));
 
         Assert.Equal(Money.Pln(30m), Assert.Single(v.Decisions).Value);
     }
@@ -145,9 +145,9 @@ public sealed class ResolutionTests
     [Fact]
     public void Cap_LegalRemedy_IsNeverCapped()
     {
-        var policy = Policy(("a.refund", r => r.When(_ => true).Compensate(OfferKind.FullRefund, "Law.", Money.Pln(1000m), legal: true)));
+        var pack = Pack(("a.refund", r => r.When(_ => true).Compensate(OfferKind.FullRefund, "Law.", Money.Pln(1000m), legal: true)));
 
-        var v = policy.Evaluate(Ctx.Context(total: 100m, goodwillGiven: 300m));
+        var v = pack.Evaluate(Ctx.Context(total: 100m, goodwillGiven: 300m));
 
         Assert.Equal(Money.Pln(1000m), Assert.Single(v.Decisions).Value);
         Assert.Equal(Money.Pln(0m), v.GoodwillTotal);
@@ -157,9 +157,9 @@ public sealed class ResolutionTests
     [Fact]
     public void Cap_Multiplier_DoublesBothLimits()
     {
-        var policy = Policy(Gift("a.gift", 40m), ("b.vip", r => r.When(_ => true).MultiplyGoodwillCap(2m).Escalate(EscalationTarget.Manager, EscalationPriority.High, "VIP.")));
+        var pack = Pack(Gift("a.gift", 40m), ("b.vip", r => r.When(_ => true).MultiplyGoodwillCap(2m).Escalate(EscalationTarget.Manager, EscalationPriority.High, "VIP.")));
 
-        var v = policy.Evaluate(Ctx.Context(total: 100m)); // 20% × 100 × 2 = 40
+        var v = pack.Evaluate(Ctx.Context(total: 100m)); // 20% × 100 × 2 = 40
 
         Assert.Equal(Money.Pln(40m), v.Decisions.Single(d => d.IsGoodwill).Value);
         Assert.Contains(v.Trace, t => t.Kind == TraceKind.CapRaised && t.CauseRuleId == "b.vip" && t.Factor == 2m);
@@ -170,12 +170,12 @@ public sealed class ResolutionTests
     {
         var early = Ctx.Now + Duration.FromHours(1);
         var late = Ctx.Now + Duration.FromHours(5);
-        var policy = Policy(
+        var pack = Pack(
             ("a.one", r => r.When(_ => true).Escalate(EscalationTarget.Supervisor, EscalationPriority.Normal, "One.", _ => early)),
             ("b.two", r => r.When(_ => true).Escalate(EscalationTarget.Supervisor, EscalationPriority.Urgent, "Two.", _ => late)),
             ("c.three", r => r.When(_ => true).Escalate(EscalationTarget.Legal, EscalationPriority.High, "Three.")));
 
-        var v = policy.Evaluate(Ctx.Context());
+        var v = pack.Evaluate(Ctx.Context());
 
         var supervisor = Assert.Single(v.Decisions, d => d.To == EscalationTarget.Supervisor);
         Assert.Equal(EscalationPriority.Urgent, supervisor.Priority);
@@ -188,9 +188,9 @@ public sealed class ResolutionTests
     [Fact]
     public void Merge_DuplicateOffers_KeepTheLarger()
     {
-        var policy = Policy(Gift("a.small", 12m), Gift("b.large", 18m));
+        var pack = Pack(Gift("a.small", 12m), Gift("b.large", 18m));
 
-        var v = policy.Evaluate(Ctx.Context(total: 500m));
+        var v = pack.Evaluate(Ctx.Context(total: 500m));
 
         var gift = Assert.Single(v.Decisions);
         Assert.Equal(Money.Pln(18m), gift.Value);
@@ -201,11 +201,11 @@ public sealed class ResolutionTests
     [Fact]
     public void Merge_LegalBeatsGoodwillOfTheSameKind()
     {
-        var policy = Policy(
+        var pack = Pack(
             ("a.goodwill", r => r.When(_ => true).Compensate(OfferKind.FullRefund, "Nice.", Money.Pln(300m))),
             ("b.legal", r => r.When(_ => true).Compensate(OfferKind.FullRefund, "Law.", Money.Pln(200m), legal: true)));
 
-        var refund = Assert.Single(policy.Evaluate(Ctx.Context()).Decisions);
+        var refund = Assert.Single(pack.Evaluate(Ctx.Context()).Decisions);
 
         Assert.True(refund.Legal);
         Assert.Equal("b.legal", refund.RuleId);
@@ -214,7 +214,7 @@ public sealed class ResolutionTests
     [Fact]
     public void Order_IsCanonical_ByTypeThenUrgencyThenPriorityThenRuleId()
     {
-        var policy = Policy(
+        var pack = Pack(
             ("a.advise", r => r.When(_ => true).Advise(AdviceKind.ResolvePrivately, "A.")),
             ("b.notify", r => r.When(_ => true).Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "N.")),
             ("c.comp", r => r.When(_ => true).Compensate(OfferKind.Apology, "C.")),
@@ -223,7 +223,7 @@ public sealed class ResolutionTests
             ("f.stop", r => r.When(_ => true).Stop(StopKind.PoliteDecline, "S.")),
             ("g.stop", r => r.Priority(500).When(_ => true).Stop(StopKind.ContactBoundary, "S2.")));
 
-        var v = policy.Evaluate(Ctx.Context());
+        var v = pack.Evaluate(Ctx.Context());
 
         Assert.Equal(["g.stop", "f.stop", "e.esc", "d.esc", "c.comp", "b.notify", "a.advise"], v.Decisions.Select(d => d.RuleId));
     }
@@ -231,25 +231,25 @@ public sealed class ResolutionTests
     [Fact]
     public void Outcome_WithGuard_OnlyWhenTheGuardHolds()
     {
-        var policy = Policy(("a.rule", r => r.When(_ => true)
+        var pack = Pack(("a.rule", r => r.When(_ => true)
             .Compensate(OfferKind.Replacement, "Replace.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
             .Compensate(OfferKind.FullRefund, "Refund.", legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund))));
         var withRequest = new CareContext(Ctx.Now, Ctx.Customer(), Ctx.Order(), new CareCase("K-1", Ctx.Now, CaseKind.DamagedGoods, requests: CustomerRequests.FullRefund));
 
-        Assert.Equal(OfferKind.Replacement, Assert.Single(policy.Evaluate(Ctx.Context()).Decisions).Offer);
-        Assert.Equal(OfferKind.FullRefund, Assert.Single(policy.Evaluate(withRequest).Decisions).Offer);
+        Assert.Equal(OfferKind.Replacement, Assert.Single(pack.Evaluate(Ctx.Context()).Decisions).Offer);
+        Assert.Equal(OfferKind.FullRefund, Assert.Single(pack.Evaluate(withRequest).Decisions).Offer);
     }
 
     [Fact]
     public void Evaluate_IntoBuffer_ReusesItAndMatchesTheVerdict()
     {
-        var policy = Policy(Gift("a.gift", 30m), ("b.esc", r => r.When(_ => true).Escalate(EscalationTarget.Manager, EscalationPriority.High, "E.")));
-        var buffer = policy.CreateBuffer();
+        var pack = Pack(Gift("a.gift", 30m), ("b.esc", r => r.When(_ => true).Escalate(EscalationTarget.Manager, EscalationPriority.High, "E.")));
+        var buffer = pack.CreateBuffer();
 
-        policy.Evaluate(Ctx.Context(total: 100m), buffer);
-        policy.Evaluate(Ctx.Context(total: 1000m), buffer);
+        pack.Evaluate(Ctx.Context(total: 100m), buffer);
+        pack.Evaluate(Ctx.Context(total: 1000m), buffer);
 
-        var verdict = policy.Evaluate(Ctx.Context(total: 1000m));
+        var verdict = pack.Evaluate(Ctx.Context(total: 1000m));
         Assert.Equal(verdict.Decisions, buffer.Decisions.ToArray());
         Assert.Equal(verdict.Fired, buffer.Fired.ToArray());
         Assert.Equal(verdict.Trace, buffer.Trace.ToArray());
@@ -260,8 +260,8 @@ public sealed class ResolutionTests
     [Fact]
     public void Evaluate_BufferOfAnotherPolicy_Throws()
     {
-        var a = Policy(Gift("a.gift", 1m));
-        var b = Policy(Gift("a.gift", 1m));
+        var a = Pack(Gift("a.gift", 1m));
+        var b = Pack(Gift("a.gift", 1m));
 
         Assert.Throws<ArgumentException>(() => a.Evaluate(Ctx.Context(), b.CreateBuffer()));
     }
@@ -269,10 +269,10 @@ public sealed class ResolutionTests
     [Fact]
     public void Evaluate_ContextInAnotherCurrency_IsRejectedNamingTheField()
     {
-        var policy = Policy(Gift("a.gift", 1m));
+        var pack = Pack(Gift("a.gift", 1m));
         var eur = new CareContext(Ctx.Now, new Customer("C", new LocalDate(2024, 1, 1), 1, new Money(10m, Currency.Eur)));
 
-        var ex = Assert.Throws<CareRulesValidationException>(() => policy.Evaluate(eur));
+        var ex = Assert.Throws<CareRulesValidationException>(() => pack.Evaluate(eur));
 
         Assert.Contains(ex.Errors, e => e.Path == "customer.lifetimeValue.currency" && e.Message.Contains("PLN", StringComparison.Ordinal));
     }

@@ -12,12 +12,12 @@ public sealed class VerdictTraceTests
     [Fact]
     public void Trace_OfAVerdict_ReadsAsTheBuffersTrace_ByIndexAndByEnumeration()
     {
-        var policy = StandardPack.Build(b => b.Set("stance", "firm"));
-        var buffer = policy.CreateBuffer();
+        var pack = StandardPack.Build(b => b.Set("stance", "firm"));
+        var buffer = pack.CreateBuffer();
         int withResolution = 0;
         foreach (var context in CareGenerators.Contexts().Sample(500, new Rnd(20261123), 50))
         {
-            policy.Evaluate(context, buffer);
+            pack.Evaluate(context, buffer);
             var expected = buffer.Trace.ToArray();
 
             var verdict = buffer.ToVerdict();

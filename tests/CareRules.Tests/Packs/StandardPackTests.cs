@@ -1,7 +1,7 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Testing;
 using FsCheck.Xunit;
 using NodaTime;
@@ -14,12 +14,12 @@ namespace CareRules.Tests.Packs;
 /// </summary>
 public sealed class StandardPackTests
 {
-    private static readonly CompiledPolicy Pack = StandardPack.Default;
+    private static readonly CompiledPack Pack = StandardPack.Default;
     private static readonly Scenario Base = Scenario.AtLocal(2026, 11, 23, 10, 0);
 
-    private static Verdict Eval(Scenario s, CompiledPolicy? pack = null) => (pack ?? Pack).Evaluate(s.Build());
+    private static Verdict Eval(Scenario s, CompiledPack? pack = null) => (pack ?? Pack).Evaluate(s.Build());
 
-    private static CompiledPolicy WithStance(Stance stance) => StandardPack.Build(b => b.Set(StandardParameters.Stance, stance));
+    private static CompiledPack WithStance(Stance stance) => StandardPack.Build(b => b.Set(StandardParameters.Stance, stance));
 
     private static Instant Utc(int y, int mo, int d, int h, int mi = 0) => Instant.FromUtc(y, mo, d, h, mi);
 
@@ -628,5 +628,5 @@ public sealed class StandardPackTests
         FsCheck.Fluent.Prop.ForAll(CareGenerators.ContextArbitrary(), ctx =>
             Enum.GetValues<Stance>().All(s => Stances[s].Evaluate(ctx).GoodwillTotal.Amount >= 0m));
 
-    private static readonly Dictionary<Stance, CompiledPolicy> Stances = Enum.GetValues<Stance>().ToDictionary(s => s, WithStance);
+    private static readonly Dictionary<Stance, CompiledPack> Stances = Enum.GetValues<Stance>().ToDictionary(s => s, WithStance);
 }

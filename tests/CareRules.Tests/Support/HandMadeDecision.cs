@@ -1,6 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Model;
-using CareRules.Policy;
+using CareRules.Authoring;
 using NodaTime;
 
 namespace CareRules.Tests.Support;

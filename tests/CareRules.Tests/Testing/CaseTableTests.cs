@@ -10,7 +10,7 @@ namespace CareRules.Tests.Testing;
 /// <summary>Table tests: the file format, the checks, and loader errors with their JSON paths.</summary>
 public sealed class CaseTableTests
 {
-    private static readonly CompiledPolicy Pack = StandardPack.Default;
+    private static readonly CompiledPack Pack = StandardPack.Default;
 
     private const string Customer = """{ "id": "C-1", "since": "2024-01-15", "orders": 3, "lifetimeValue": { "amount": 600, "currency": "PLN" } }""";
     private const string LateOrder = """{ "id": "O-1", "placedAt": "2026-11-16T09:00:00Z", "total": { "amount": 200, "currency": "PLN" }, "status": "shipped", "promisedBy": "2026-11-21", "shippedAt": "2026-11-17T09:00:00Z", "tracking": "in-transit" }""";
@@ -112,7 +112,7 @@ public sealed class CaseTableTests
         var ex = Assert.Throws<VerdictAssertionException>(() => row.Check(Pack));
         Assert.Contains("  - 'delay.gfit' is not a rule of pack standard@1.0.0", ex.Message, StringComparison.Ordinal);
         Assert.Contains("failed 2 expectations", ex.Message, StringComparison.Ordinal);
-        Assert.Single(row.Failures(Pack.Evaluate(row.Context))); // without the policy only the decision is missing
+        Assert.Single(row.Failures(Pack.Evaluate(row.Context))); // without the pack only the decision is missing
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CareRules.Evaluation;
 using CareRules.Packs;
 using CareRules.Testing;
 using NodaTime;
+using CareRules.Model;
 
 namespace CareRules.Tests.Testing;
 

@@ -11,7 +11,7 @@ namespace CareRules.Tests.Testing;
 public sealed class PackDiffTests
 {
     private static readonly Scenario Base = Scenario.AtLocal(2026, 11, 23, 10, 0);
-    private static readonly CompiledPolicy Standard = StandardPack.Default;
+    private static readonly CompiledPack Standard = StandardPack.Default;
 
     private static readonly CareContext Late = Base.LateBy(2).Build();
     private static readonly CareContext DamagedBox = Base.Case(k => k with { Id = "K-2", Kind = CaseKind.DamagedPackaging }).Build();

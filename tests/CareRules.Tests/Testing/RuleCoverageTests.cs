@@ -1,7 +1,7 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
-using CareRules.Policy;
+using CareRules.Authoring;
 using CareRules.Testing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -12,7 +12,7 @@ public sealed class RuleCoverageTests
 {
     private static readonly Scenario Base = Scenario.AtLocal(2026, 11, 23, 10, 0);
 
-    private static CompiledPolicy TwoRules() => new PolicyBuilder("two")
+    private static CompiledPack TwoRules() => new PackBuilder("two")
         .Rule("late.gift", r => r.Description("A late order gets a gift.").When(c => c.Order is { PromisedBy: { } p } && p < c.Today)
             .Compensate(OfferKind.GiftInParcel, "Late.", Money.Pln(20m)))
         .Rule("public.pr", r => r.Description("A public complaint goes to PR.").When(c => c.Case is { Channel: ContactChannel.PublicSocial })
@@ -99,18 +99,18 @@ public sealed class RuleCoverageTests
     [Fact]
     public void Record_FromManyThreads_CountsEveryVerdict()
     {
-        var policy = StandardPack.Default;
+        var pack = StandardPack.Default;
         var contexts = CareGenerators.Contexts().Sample(400, new Rnd(7), 50).ToArray();
         var expected = new Dictionary<string, int>();
         foreach (var ctx in contexts)
         {
-            foreach (var id in policy.Evaluate(ctx).Fired)
+            foreach (var id in pack.Evaluate(ctx).Fired)
             {
                 expected[id] = expected.GetValueOrDefault(id) + 1;
             }
         }
 
-        var coverage = new RuleCoverage(policy);
+        var coverage = new RuleCoverage(pack);
         Parallel.For(0, 8, _ =>
         {
             foreach (var ctx in contexts)
@@ -120,7 +120,7 @@ public sealed class RuleCoverageTests
         });
 
         Assert.Equal(8 * 400, coverage.Evaluations);
-        foreach (var rule in policy.Rules)
+        foreach (var rule in pack.Rules)
         {
             Assert.Equal(8L * expected.GetValueOrDefault(rule.Id), coverage.Hits(rule.Id));
         }

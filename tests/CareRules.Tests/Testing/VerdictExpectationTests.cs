@@ -9,7 +9,7 @@ namespace CareRules.Tests.Testing;
 /// <summary>The kit's verdict assertions: what passes, and what a failure says. "Now" is Monday 23 November 2026, 10:00 in Warsaw.</summary>
 public sealed class VerdictExpectationTests
 {
-    private static readonly CompiledPolicy Pack = StandardPack.Default;
+    private static readonly CompiledPack Pack = StandardPack.Default;
     private static readonly Scenario Base = Scenario.AtLocal(2026, 11, 23, 10, 0);
     private static readonly Scenario Late = Base.LateBy(2);
 

@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+using CareRules.Evaluation;
+using CareRules.Model;
+using NodaTime;
+
+namespace CareRules.Authoring;
+
+/// <summary>
+/// Describes one rule: when it fires (<see cref="When"/>), what it decides (the outcome methods), how important it
+/// is (<see cref="Priority"/>) and how it affects resolution (<see cref="SuppressGoodwill"/>,
+/// <see cref="MultiplyGoodwillCap"/>). Used inside <see cref="PackBuilder.Rule(string, Action{RuleBuilder})"/>;
+/// checked when the pack is built. Not thread-safe (a builder).
+/// </summary>
+public sealed class RuleBuilder
+{
+    internal RuleBuilder(string id) => Id = id;
+
+    /// <summary>The rule id, e.g. <c>delay.gift</c>.</summary>
+    public string Id { get; }
+
+    internal string RuleDescription { get; private set; } = string.Empty;
+
+    internal int RulePriority { get; private set; } = 100;
+
+    internal Func<RuleContext, bool>? Condition { get; private set; }
+
+    internal Expression<Func<RuleContext, bool>>? ConditionExpression { get; private set; }
+
+    internal bool HasCondition => Condition is not null || ConditionExpression is not null;
+
+    internal bool Suppresses { get; private set; }
+
+    internal decimal CapMultiplier { get; private set; } = 1m;
+
+    internal List<OutcomeDefinition> Outcomes { get; } = [];
+
+    /// <summary>A human description of the rule (what it encodes and why).</summary>
+    public RuleBuilder Description(string text)
+    {
+        RuleDescription = text ?? throw new ArgumentNullException(nameof(text));
+        return this;
+    }
+
+    /// <summary>
+    /// The rule's priority: higher is more important (default 100). Goodwill of lower-priority rules is cut first by
+    /// the cap, and decisions of one type are ordered by it.
+    /// </summary>
+    public RuleBuilder Priority(int priority)
+    {
+        RulePriority = priority;
+        return this;
+    }
+
+    /// <summary>
+    /// The condition. Runs on the evaluation hot path: keep it free of allocation and exceptions. Conditions and the
+    /// value, due-by and guard functions of outcomes must be pure functions of the <see cref="RuleContext"/>: outcomes of
+    /// one rule that share a due-by function get its result computed once.
+    /// </summary>
+    public RuleBuilder When(Func<RuleContext, bool> condition)
+    {
+        Condition = condition ?? throw new ArgumentNullException(nameof(condition));
+        ConditionExpression = null;
+        return this;
+    }
+
+    /// <summary>
+    /// The condition as an expression tree. It means the same as <see cref="When(Func{RuleContext, bool})"/>, but the
+    /// pack compiles the expression-tree conditions of all its rules into one method, inline, instead of one delegate
+    /// each (workflow JSON packs give their conditions this way); that saves a delegate call per rule and evaluation.
+    /// It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order.
+    /// </summary>
+    public RuleBuilder WhenExpression(Expression<Func<RuleContext, bool>> condition)
+    {
+        ConditionExpression = condition ?? throw new ArgumentNullException(nameof(condition));
+        Condition = null;
+        return this;
+    }
+
+    /// <summary>When this rule fires, all goodwill of the verdict (non-legal compensation other than apologies) is suppressed.</summary>
+    public RuleBuilder SuppressGoodwill()
+    {
+        Suppresses = true;
+        return this;
+    }
+
+    /// <summary>When this rule fires, the goodwill cap of the case is multiplied by <paramref name="factor"/> (e.g. 2 for a VIP at risk).</summary>
+    public RuleBuilder MultiplyGoodwillCap(decimal factor)
+    {
+        if (factor < 1m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The goodwill cap multiplier must be 1 or more.");
+        }
+
+        CapMultiplier = factor;
+        return this;
+    }
+
+    /// <summary>Offer something to the customer.</summary>
+    /// <param name="offer">What is offered.</param>
+    /// <param name="reason">A one-sentence reason.</param>
+    /// <param name="value">A fixed value, in the pack's currency.</param>
+    /// <param name="percent">The percentage, for discounts.</param>
+    /// <param name="legal">True when the law requires it: never suppressed, never capped.</param>
+    /// <param name="dueBy">When it must be given, computed per context.</param>
+    /// <param name="when">Only when this holds too.</param>
+    public RuleBuilder Compensate(OfferKind offer, string reason, Money? value = null, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, FixedValue = value, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
+
+    /// <summary>Offer something whose value depends on the context (e.g. a discount worth a share of the order).</summary>
+    public RuleBuilder Compensate(OfferKind offer, string reason, Func<RuleContext, Money?> valueOf, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null)
+    {
+        ArgumentNullException.ThrowIfNull(valueOf);
+        return Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, ValueOf = valueOf, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
+    }
+
+    /// <summary>Set a boundary: decline, hold or limit.</summary>
+    public RuleBuilder Stop(StopKind stop, string reason, Func<RuleContext, Instant?>? until = null, Func<RuleContext, bool>? when = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Stop, Reason = reason, Stop = stop, InstantOf = until, When = when });
+
+    /// <summary>Hand the case to a person above the first line.</summary>
+    public RuleBuilder Escalate(EscalationTarget to, EscalationPriority priority, string reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Escalate, Reason = reason, To = to, Priority = priority, InstantOf = dueBy, When = when });
+
+    /// <summary>Tell the customer something proactively.</summary>
+    public RuleBuilder Notify(NotifyChannel channel, NotifyMessage message, string reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Notify, Reason = reason, Channel = channel, Message = message, InstantOf = dueBy, When = when });
+
+    /// <summary>Tell the agent how to answer.</summary>
+    public RuleBuilder Advise(AdviceKind advice, string reason, Func<RuleContext, bool>? when = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Advise, Reason = reason, Advice = advice, When = when });
+
+    private RuleBuilder Add(OutcomeDefinition outcome)
+    {
+        Outcomes.Add(outcome);
+        return this;
+    }
+}

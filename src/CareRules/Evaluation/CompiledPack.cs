@@ -1,0 +1,246 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using CareRules.Model;
+using CareRules.Authoring;
+using CareRules.Time;
+using NodaTime;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// A built pack: rules frozen into arrays of compiled delegates sorted by id, parameters resolved, reasons fixed.
+/// Evaluation is one pass over the rules followed by resolution (catalog section 2). Sealed, immutable and
+/// thread-safe: build it once and share it; evaluate from any number of threads.
+/// </summary>
+public sealed class CompiledPack
+{
+    [ThreadStatic]
+    private static EvaluationBuffer? t_buffer;
+
+    private readonly CompiledRule[] _rules;
+    private readonly FusedConditions? _fused;
+    private readonly int _maxDecisions;
+    private readonly int _maxTrace;
+    private readonly int _rankCount;
+
+    internal CompiledPack(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
+    {
+        Name = name;
+        Version = version;
+        Id = name + "@" + version;
+        Parameters = parameters;
+        Calendar = calendar;
+        _rules = rules;
+        Currency = parameters.Currency;
+        MinMeaningfulGift = parameters.Money(CoreParameters.MinMeaningfulGift);
+        MaxGoodwillShareOfOrder = parameters.Get(CoreParameters.MaxGoodwillShareOfOrder);
+        GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
+        int outcomes = 0;
+        var infos = new RuleInfo[rules.Length];
+        var all = new List<CompiledOutcome>();
+        for (int i = 0; i < rules.Length; i++)
+        {
+            var r = rules[i];
+            outcomes += r.Outcomes.Length;
+            all.AddRange(r.Outcomes);
+            infos[i] = new RuleInfo(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.CapMultiplier, Array.ConvertAll(r.Outcomes, o => o.Type));
+        }
+
+        // Every field of the canonical order is fixed per outcome, so order them all once, here, and let resolution
+        // compare ranks instead of types, priorities and rule ids.
+        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
+        all.Add(BudgetExhaustedStop);
+        all.Sort(CompiledOutcome.CanonicalOrder);
+        var slots = new Dictionary<int, int>();
+        foreach (var outcome in all)
+        {
+            slots[outcome.SlotKey] = slots.GetValueOrDefault(outcome.SlotKey) + 1;
+        }
+
+        _rankCount = all.Count;
+        var slotBits = new Dictionary<int, ulong>();
+        for (int i = 0; i < all.Count; i++)
+        {
+            var outcome = all[i];
+            outcome.Rank = i;
+            if (slots[outcome.SlotKey] > 1)
+            {
+                if (!slotBits.TryGetValue(outcome.SlotKey, out ulong bit))
+                {
+                    slotBits[outcome.SlotKey] = bit = 1UL << (slotBits.Count & 63);
+                }
+
+                outcome.SlotBit = bit;
+            }
+        }
+
+        Rules = infos;
+        _fused = FusedConditions.TryCreate(rules);
+        _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
+        _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
+    }
+
+    /// <summary>The pack's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The pack's version.</summary>
+    public string Version { get; }
+
+    /// <summary><c>name@version</c>, as verdicts name their pack.</summary>
+    public string Id { get; }
+
+    /// <summary>The resolved parameter values.</summary>
+    public ParameterValues Parameters { get; }
+
+    /// <summary>The business calendar (time zone, working hours, holidays).</summary>
+    public BusinessCalendar Calendar { get; }
+
+    /// <summary>The enabled rules, in id order.</summary>
+    public IReadOnlyList<RuleInfo> Rules { get; }
+
+    internal Currency Currency { get; }
+
+    internal Money MinMeaningfulGift { get; }
+
+    internal decimal MaxGoodwillShareOfOrder { get; }
+
+    internal decimal GoodwillBudget90Days { get; }
+
+    /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
+    internal CompiledOutcome BudgetExhaustedStop { get; }
+
+    /// <summary>Creates a result buffer sized for this pack, for allocation-free evaluation. Use one per thread.</summary>
+    public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);
+
+    /// <summary>Evaluates a context and returns an immutable verdict.</summary>
+    /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
+    public Verdict Evaluate(CareContext context)
+    {
+        var buffer = t_buffer;
+        if (buffer is null || !ReferenceEquals(buffer.Pack, this))
+        {
+            t_buffer = buffer = CreateBuffer();
+        }
+
+        Evaluate(context, buffer);
+        return buffer.ToVerdict();
+    }
+
+    /// <summary>
+    /// Evaluates a context into a caller-provided buffer (from <see cref="CreateBuffer"/>); allocates nothing once the
+    /// buffer exists. The result stays in the buffer until its next use.
+    /// </summary>
+    /// <exception cref="ArgumentException">The buffer belongs to another pack.</exception>
+    /// <exception cref="CareRulesValidationException">The context's amounts are not in the pack's currency.</exception>
+    public void Evaluate(CareContext context, EvaluationBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (!ReferenceEquals(buffer.Pack, this))
+        {
+            ThrowForeignBuffer(buffer);
+        }
+
+        if (context.Currency != Currency)
+        {
+            ThrowWrongCurrency(context);
+        }
+
+        buffer.Reset(context);
+        var rc = buffer.RuleContext;
+        var rules = _rules;
+        if (_fused is { } fused)
+        {
+            // Every condition first (they are pure), in one compiled method per 64 rules; then the rules that hold fire
+            // in id order.
+            for (int chunk = 0; chunk < fused.ChunkCount; chunk++)
+            {
+                ulong mask = fused.Match(chunk, rc);
+                while (mask != 0)
+                {
+                    int r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    Fire(rules[r], rc, buffer);
+                }
+            }
+        }
+        else
+        {
+            for (int r = 0; r < rules.Length; r++)
+            {
+                var rule = rules[r];
+                if (rule.Condition(rc))
+                {
+                    Fire(rule, rc, buffer);
+                }
+            }
+        }
+
+        Resolution.Resolve(this, buffer);
+    }
+
+    /// <summary>Records a rule whose condition holds and produces its decisions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fire(CompiledRule rule, RuleContext rc, EvaluationBuffer buffer)
+    {
+        buffer.AddFired(rule);
+        var outcomes = rule.Outcomes;
+
+        // Outcomes of one rule that share a value or instant function (e.g. "call and write within 2 business
+        // hours") get its result computed once: rule functions are pure functions of the context.
+        Func<RuleContext, Instant?>? lastInstantOf = null;
+        Instant? lastInstant = null;
+        for (int o = 0; o < outcomes.Length; o++)
+        {
+            var outcome = outcomes[o];
+            if (outcome.When is { } when && !when(rc))
+            {
+                continue;
+            }
+
+            var value = outcome.ValueOf is { } valueOf ? valueOf(rc) : outcome.FixedValue;
+            Instant? instant = null;
+            if (outcome.InstantOf is { } instantOf)
+            {
+                if (!ReferenceEquals(instantOf, lastInstantOf))
+                {
+                    lastInstant = instantOf(rc);
+                    lastInstantOf = instantOf;
+                }
+
+                instant = lastInstant;
+            }
+
+            buffer.AddDecision(outcome, value, instant);
+        }
+    }
+
+    /// <summary>Checks that a context can be evaluated by this pack; returns every problem (empty when fine).</summary>
+    public IReadOnlyList<ValidationError> Check(CareContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var errors = new List<ValidationError>();
+        void CheckMoney(string path, Money m)
+        {
+            if (m.Currency != Currency)
+            {
+                errors.Add(new ValidationError(path + ".currency", $"expected {Currency} (the pack's currency), was {m.Currency}."));
+            }
+        }
+
+        CheckMoney("customer.lifetimeValue", context.Customer.LifetimeValue);
+        CheckMoney("customer.goodwillLast90Days", context.Customer.GoodwillLast90Days);
+        if (context.Order is { } order)
+        {
+            CheckMoney("order.total", order.Total);
+        }
+
+        return errors;
+    }
+
+    private void ThrowForeignBuffer(EvaluationBuffer buffer) =>
+        throw new ArgumentException($"The buffer was created by pack '{buffer.Pack.Id}', not by '{Id}'.", nameof(buffer));
+
+    private void ThrowWrongCurrency(CareContext context) =>
+        throw new CareRulesValidationException($"Context for pack '{Id}'", Check(context));
+}

@@ -1,0 +1,32 @@
+using CareRules.Authoring;
+using CareRules.Model;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// Compiles what a <see cref="PackBuilder"/> authored. <c>Build</c> lives here, beside <see cref="CompiledPack"/>,
+/// so that the authoring namespace never depends on the evaluation namespace (docs/architecture.md).
+/// </summary>
+public static class PackBuilderExtensions
+{
+    /// <summary>
+    /// Validates everything and compiles the pack. Every problem is collected before anything is thrown.
+    /// The builder cannot be changed or built again afterwards.
+    /// </summary>
+    /// <param name="builder">The builder to compile.</param>
+    /// <returns>A sealed, immutable, thread-safe pack.</returns>
+    /// <exception cref="CareRulesValidationException">The pack has one or more problems; all are listed.</exception>
+    /// <exception cref="InvalidOperationException">The builder has already built.</exception>
+    public static CompiledPack Build(this PackBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var pack = builder.Validate();
+        var rules = new CompiledRule[pack.Rules.Count];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            rules[i] = new CompiledRule(pack.Rules[i]);
+        }
+
+        return new CompiledPack(pack.Name, pack.Version, pack.Parameters, pack.Calendar, rules);
+    }
+}
