@@ -26,7 +26,7 @@ public static class BenchmarkConfigs
         .WithOptions(ConfigOptions.DisableLogFile);
 
     private static ManualConfig Common(IConfig baseConfig) => ManualConfig.Create(baseConfig)
-        .AddColumn(CasesPerSecondColumn.Instance, CategoriesColumn.Default)
+        .AddColumn(CasesPerSecondColumn.Instance, MegabytesPerSecondColumn.Instance, CategoriesColumn.Default)
         .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value))
         .WithOptions(ConfigOptions.StopOnFirstError);
 }

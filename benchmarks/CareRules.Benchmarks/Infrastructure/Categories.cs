@@ -11,4 +11,7 @@ public static class Categories
 
     /// <summary>Building or compiling a pack (item 6).</summary>
     public const string Build = "Build";
+
+    /// <summary>Reading cases from case-format JSON.</summary>
+    public const string Read = "Read";
 }

@@ -1,5 +1,6 @@
 using CareRules.Benchmarks.Build;
 using CareRules.Benchmarks.Evaluation;
+using CareRules.Benchmarks.Reading;
 
 namespace CareRules.Benchmarks.Tests.Evaluation;
 
@@ -52,6 +53,17 @@ public sealed class BenchmarkSmokeTests
         int succeeded = await benchmarks.MicrosoftRulesEngine_ExecuteAllRulesAsync();
         Assert.True(succeeded > 0);
         Assert.Equal(succeeded, await benchmarks.MicrosoftRulesEngine_InputsAndExecuteAllRulesAsync());
+    }
+
+    [Fact]
+    public void CaseRead_SetsUpAndReadsEveryGeneratedCase_InBothShapes()
+    {
+        var benchmarks = new CaseReadBenchmarks();
+        benchmarks.GlobalSetup(); // throws unless both buffers read back as Count valid cases
+
+        Assert.Equal(CaseReadBenchmarks.Count, benchmarks.ReadArray());
+        Assert.Equal(CaseReadBenchmarks.Count, benchmarks.ReadLines());
+        Assert.InRange(CaseReadBenchmarks.BytesPerOperation, 300, 2000);
     }
 
     [Fact]
