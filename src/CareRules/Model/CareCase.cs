@@ -46,10 +46,7 @@ public sealed class CareCase
             errors.Add("requests", $"holds an undefined request ({(int)requests}).");
         }
 
-        if (firstReplyAt is { } reply && reply < openedAt)
-        {
-            errors.Add("firstReplyAt", $"must not be before openedAt ({openedAt}), was {reply}.");
-        }
+        CheckReply(errors, openedAt, firstReplyAt);
 
         errors.ThrowIfAny(nameof(CareCase));
         Id = id;
@@ -61,6 +58,15 @@ public sealed class CareCase
         Flags = flags;
         CarrierClaim = carrierClaim;
         Requests = requests;
+    }
+
+    /// <summary>The one place the first reply is checked against the opening; a null argument is unknown or absent.</summary>
+    internal static void CheckReply(ErrorCollector errors, Instant? openedAt, Instant? firstReplyAt)
+    {
+        if (openedAt is { } opened && firstReplyAt is { } reply && reply < opened)
+        {
+            errors.Add("firstReplyAt", $"must not be before openedAt ({ErrorCollector.Format(opened)}), was {ErrorCollector.Format(reply)}.");
+        }
     }
 
     /// <summary>The shop's case id.</summary>

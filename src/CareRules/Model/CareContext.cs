@@ -25,10 +25,7 @@ public sealed class CareContext
             errors.Add("order.total", $"must be in the customer's currency ({currency}), was {order.Total.Currency}.");
         }
 
-        if (@case is not null && @case.OpenedAt > now)
-        {
-            errors.Add("case.openedAt", $"must not be after now ({now}), was {@case.OpenedAt}.");
-        }
+        CheckOpened(errors, now, @case?.OpenedAt);
 
         errors.ThrowIfAny(nameof(CareContext));
         Now = now;
@@ -39,6 +36,15 @@ public sealed class CareContext
 
     /// <summary>The evaluation instant.</summary>
     public Instant Now { get; }
+
+    /// <summary>The one place a case's opening is checked against <c>now</c>; a null argument is unknown or absent.</summary>
+    internal static void CheckOpened(ErrorCollector errors, Instant? now, Instant? openedAt)
+    {
+        if (now is { } at && openedAt is { } opened && opened > at)
+        {
+            errors.Add("case.openedAt", $"must not be after now ({ErrorCollector.Format(at)}), was {ErrorCollector.Format(opened)}.");
+        }
+    }
 
     /// <summary>The customer.</summary>
     public Customer Customer { get; }

@@ -5,6 +5,9 @@ internal sealed class ErrorCollector(string prefix)
 {
     private List<ValidationError>? _errors;
 
+    /// <summary>An instant as messages write it: ISO-8601 UTC, fractional seconds only when present.</summary>
+    public static string Format(NodaTime.Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
+
     public bool HasErrors => _errors is { Count: > 0 };
 
     public IReadOnlyList<ValidationError> Errors => _errors ?? (IReadOnlyList<ValidationError>)[];

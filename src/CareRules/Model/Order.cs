@@ -44,28 +44,7 @@ public sealed class Order
         errors.RequireDefined("status", status);
         errors.RequireDefined("payment", payment);
         errors.RequireDefined("tracking", tracking);
-        if (shippedAt is { } shipped && shipped < placedAt)
-        {
-            errors.Add("shippedAt", $"must not be before placedAt ({placedAt}), was {shipped}.");
-        }
-
-        if (deliveredAt is { } delivered)
-        {
-            if (shippedAt is { } s && delivered < s)
-            {
-                errors.Add("deliveredAt", $"must not be before shippedAt ({s}), was {delivered}.");
-            }
-            else if (delivered < placedAt)
-            {
-                errors.Add("deliveredAt", $"must not be before placedAt ({placedAt}), was {delivered}.");
-            }
-        }
-
-        if (status == OrderStatus.Delivered && deliveredAt is null)
-        {
-            errors.Add("deliveredAt", "is required when status is 'delivered'.");
-        }
-
+        CheckEvents(errors, placedAt, shippedAt, deliveredAt, status);
         errors.ThrowIfAny(nameof(Order));
         Id = id;
         PlacedAt = placedAt;
@@ -84,6 +63,35 @@ public sealed class Order
 
     /// <summary>The shop's order id.</summary>
     public string Id { get; }
+
+    /// <summary>
+    /// The order of events, the one place it is checked: shipped not before placed, delivered not before shipped (nor
+    /// placed), and a <c>delivered</c> status with a delivery instant. A null argument is unknown and skips the checks
+    /// that need it (the case reader passes what it could read, to report these beside its other problems).
+    /// </summary>
+    internal static void CheckEvents(ErrorCollector errors, Instant? placedAt, Instant? shippedAt, Instant? deliveredAt, OrderStatus? status)
+    {
+        if (placedAt is { } placed && shippedAt is { } shipped && shipped < placed)
+        {
+            errors.Add("shippedAt", $"must not be before placedAt ({ErrorCollector.Format(placed)}), was {ErrorCollector.Format(shipped)}.");
+        }
+
+        if (deliveredAt is { } delivered)
+        {
+            if (shippedAt is { } s && delivered < s)
+            {
+                errors.Add("deliveredAt", $"must not be before shippedAt ({ErrorCollector.Format(s)}), was {ErrorCollector.Format(delivered)}.");
+            }
+            else if (placedAt is { } p && delivered < p)
+            {
+                errors.Add("deliveredAt", $"must not be before placedAt ({ErrorCollector.Format(p)}), was {ErrorCollector.Format(delivered)}.");
+            }
+        }
+        else if (status == OrderStatus.Delivered)
+        {
+            errors.Add("deliveredAt", "is required when status is 'delivered'.");
+        }
+    }
 
     /// <summary>When the order was placed.</summary>
     public Instant PlacedAt { get; }

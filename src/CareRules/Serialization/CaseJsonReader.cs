@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using CareRules.Model;
@@ -65,6 +66,32 @@ public static class CaseJsonReader
         return input[start] == (byte)'{' && IsJsonLines(input)
             ? ReadLines(input, parser)
             : ReadSingle(input, parser);
+    }
+
+    /// <summary>
+    /// Reads one case object that is part of a larger JSON document (a row of a case table, a field of a request)
+    /// straight from the document's UTF-8 bytes, with the same checks and messages as the other overloads. Paths are
+    /// relative to the case object (<c>$.order.total</c>); re-root them with <see cref="JsonPath.Under"/>.
+    /// </summary>
+    /// <param name="caseObject">The case object (any other JSON value is reported as an error).</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <returns>The result, with index 0.</returns>
+    public static CaseReadResult ReadCase(JsonElement caseObject, CaseReadOptions? options = null)
+    {
+        var parser = new CaseParser(options ?? CaseReadOptions.Default);
+
+        // The element's own bytes in its document, not a re-serialized copy. A document parsed with comments skipped
+        // may hold comments inside the object: the reader skips them too.
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(caseObject), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            reader.Read();
+            return parser.Parse(ref reader, 0);
+        }
+        catch (JsonException ex)
+        {
+            return CaseParser.Malformed(0, ex);
+        }
     }
 
     /// <summary>Reads every case of JSON text.</summary>

@@ -16,24 +16,23 @@ namespace CareRules.Serialization;
 /// </summary>
 internal sealed class CaseParser
 {
-    private const string InstantExample = "2026-11-23T10:00:00Z";
-
-    private static readonly ObjectSchema s_root = new("$", ["now", "customer", "order", "case"], "customer");
+    private static readonly ObjectSchema s_root = new(JsonPath.Root, new(["now", "customer", "order", "case"], ["customer"]));
 
     private static readonly ObjectSchema s_customer = new(
         "$.customer",
-        ["id", "since", "orders", "lifetimeValue", "contactsLast7Days", "incidentsLast90Days", "unfoundedComplaintsLast90Days", "goodwillLast90Days"],
-        "id", "since", "orders", "lifetimeValue");
+        new(["id", "since", "orders", "lifetimeValue", "contactsLast7Days", "incidentsLast90Days", "unfoundedComplaintsLast90Days", "goodwillLast90Days"],
+            ["id", "since", "orders", "lifetimeValue"]));
 
     private static readonly ObjectSchema s_order = new(
         "$.order",
-        ["id", "placedAt", "total", "payment", "status", "promisedBy", "shippedAt", "deliveredAt", "delayNotified", "tracking", "withdrawalInformed", "withdrawalExempt", "backorderUntil"],
-        "id", "placedAt", "total", "status");
+        new(["id", "placedAt", "total", "payment", "status", "promisedBy", "shippedAt", "deliveredAt", "delayNotified", "tracking", "withdrawalInformed", "withdrawalExempt", "backorderUntil"],
+            ["id", "placedAt", "total", "status"]));
 
     private static readonly ObjectSchema s_case = new(
         "$.case",
-        ["id", "openedAt", "kind", "channel", "fault", "firstReplyAt", "flags", "carrierClaim", "requests"],
-        "id", "openedAt", "kind");
+        new(["id", "openedAt", "kind", "channel", "fault", "firstReplyAt", "flags", "carrierClaim", "requests"], ["id", "openedAt", "kind"]));
+
+    private static readonly JsonFields s_money = new(["amount", "currency"], ["amount", "currency"]);
 
     private static readonly ObjectSchema s_lifetimeValue = MoneySchema(s_customer.PathOf(CustomerField.LifetimeValue));
     private static readonly ObjectSchema s_goodwill = MoneySchema(s_customer.PathOf(CustomerField.GoodwillLast90Days));
@@ -42,7 +41,7 @@ internal sealed class CaseParser
     private readonly Currency _currency;
     private readonly byte[] _currencyUtf8;
     private readonly IClock? _clock;
-    private List<ValidationError>? _errors;
+    private readonly JsonProblems _problems = new();
 
     public CaseParser(CaseReadOptions options)
     {
@@ -51,30 +50,19 @@ internal sealed class CaseParser
         _clock = options.Clock;
     }
 
-    private int ErrorCount => _errors?.Count ?? 0;
+    private int ErrorCount => _problems.Count;
 
     /// <summary>An error for the whole input or line: the JSON does not parse.</summary>
-    public static CaseReadResult Malformed(int index, JsonException exception, long? line = null)
-    {
-        long lineNumber = line ?? (exception.LineNumber ?? 0) + 1;
-        long position = (exception.BytePositionInLine ?? 0) + 1;
-        string reason = exception.Message;
-        int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            reason = reason[..cut];
-        }
-
-        return new CaseReadResult(index, null, null, [new ValidationError("$", string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {lineNumber}, byte {position}: {reason}"))]);
-    }
+    public static CaseReadResult Malformed(int index, JsonException exception, long? line = null) =>
+        new(index, null, null, [new ValidationError(JsonPath.Root, JsonProblems.SyntaxErrorMessage(exception, line))]);
 
     /// <summary>Reads the case whose first token the reader is on.</summary>
     public CaseReadResult Parse(ref Utf8JsonReader r, int index)
     {
-        _errors = null;
+        _problems.Clear();
         if (r.TokenType != JsonTokenType.StartObject)
         {
-            Add("$", "a case must be a JSON object, was " + Describe(ref r) + ".");
+            Add(JsonPath.Root, "a case must be a JSON object, was " + JsonProblems.Describe(ref r) + ".");
             r.Skip();
             return Invalid(index, null);
         }
@@ -144,21 +132,19 @@ internal sealed class CaseParser
             }
         }
 
-        if (hasCase && @case.OpenedAtValid && now is { } at && @case.OpenedAt > at)
-        {
-            Add(s_case.PathOf(CaseField.OpenedAt), $"must not be after now ({Format(at)}), was {Format(@case.OpenedAt)}.");
-            caseOk = false;
-        }
-
         string? caseId = hasCase ? @case.Id : null;
 
-        // Build every object whose fields are valid, even when another object is bad: the model constructors are
-        // a safety net that maps any rule this reader does not check itself to a JSON path.
+        // Build every object whose fields are valid, even when another object is bad: the model constructors check
+        // the domain rules (the order of events among them), and their errors are mapped to JSON paths.
         Customer? builtCustomer = customerOk ? BuildCustomer(in customer) : null;
         Order? builtOrder = hasOrder && orderOk ? BuildOrder(in order) : null;
         CareCase? builtCase = hasCase && caseOk ? BuildCase(in @case) : null;
-        if (_errors is not null || builtCustomer is null || now is null)
+        if (ErrorCount > 0 || builtCustomer is null || now is null)
         {
+            // The context is not built, so the model's check of the case against now runs on what could be read.
+            var errors = new ErrorCollector(JsonPath.Root);
+            CareContext.CheckOpened(errors, now, hasCase && @case.OpenedAtValid ? @case.OpenedAt : null);
+            AddAll(errors);
             return Invalid(index, caseId);
         }
 
@@ -240,7 +226,7 @@ internal sealed class CaseParser
 
         int before = ErrorCount;
         int seen = 0;
-        bool placedOk = false, shippedOk = true, deliveredOk = true;
+        bool placedOk = false, shippedOk = true, deliveredOk = true, statusOk = false;
         while (r.Read() && r.TokenType != JsonTokenType.EndObject)
         {
             if (!NextField(ref r, s_order, ref seen, out int field))
@@ -264,7 +250,7 @@ internal sealed class CaseParser
                     ReadEnum(ref r, path, out d.Payment);
                     break;
                 case OrderField.Status:
-                    ReadEnum(ref r, path, out d.Status);
+                    statusOk = ReadEnum(ref r, path, out d.Status);
                     break;
                 case OrderField.PromisedBy:
                     ReadDate(ref r, path, nullable: true, out d.PromisedBy);
@@ -294,31 +280,18 @@ internal sealed class CaseParser
         }
 
         RequireFields(s_order, seen);
-
-        // The order of events, as the Order constructor checks it, but reported alongside every other problem.
-        if (placedOk && shippedOk && d.ShippedAt is { } shipped && shipped < d.PlacedAt)
+        if (ErrorCount == before)
         {
-            Add(s_order.PathOf(OrderField.ShippedAt), $"must not be before placedAt ({Format(d.PlacedAt)}), was {Format(shipped)}.");
+            return true; // the Order constructor checks the order of events
         }
 
-        if (deliveredOk && d.DeliveredAt is { } delivered)
-        {
-            if (shippedOk && d.ShippedAt is { } s && delivered < s)
-            {
-                Add(s_order.PathOf(OrderField.DeliveredAt), $"must not be before shippedAt ({Format(s)}), was {Format(delivered)}.");
-            }
-            else if (placedOk && delivered < d.PlacedAt)
-            {
-                Add(s_order.PathOf(OrderField.DeliveredAt), $"must not be before placedAt ({Format(d.PlacedAt)}), was {Format(delivered)}.");
-            }
-        }
-
-        if (deliveredOk && d.DeliveredAt is null && d.Status == OrderStatus.Delivered)
-        {
-            Add(s_order.PathOf(OrderField.DeliveredAt), "is required when status is 'delivered'.");
-        }
-
-        return ErrorCount == before;
+        // The order is not built: the model's check of the order of events runs on the instants that could be read.
+        var errors = new ErrorCollector(s_order.Path);
+        Order.CheckEvents(
+            errors, placedOk ? d.PlacedAt : null, shippedOk ? d.ShippedAt : null, deliveredOk ? d.DeliveredAt : null,
+            deliveredOk && statusOk ? d.Status : null);
+        AddAll(errors);
+        return false;
     }
 
     private bool ReadCase(ref Utf8JsonReader r, ref CaseDraft d)
@@ -384,12 +357,15 @@ internal sealed class CaseParser
         }
 
         RequireFields(s_case, seen);
-        if (d.OpenedAtValid && replyOk && d.FirstReplyAt is { } reply && reply < d.OpenedAt)
+        if (ErrorCount == before)
         {
-            Add(s_case.PathOf(CaseField.FirstReplyAt), $"must not be before openedAt ({Format(d.OpenedAt)}), was {Format(reply)}.");
+            return true; // the CareCase constructor checks the first reply against the opening
         }
 
-        return ErrorCount == before;
+        var errors = new ErrorCollector(s_case.Path);
+        CareCase.CheckReply(errors, d.OpenedAtValid ? d.OpenedAt : null, replyOk ? d.FirstReplyAt : null);
+        AddAll(errors);
+        return false;
     }
 
     // ---- fields and objects -------------------------------------------------------------------------------------
@@ -415,10 +391,10 @@ internal sealed class CaseParser
         field = schema.Match(ref r, hint);
         if (field < 0)
         {
-            string name = SafeString(ref r);
+            string name = JsonProblems.SafeString(ref r);
             r.Read();
             r.Skip();
-            Add(ObjectSchema.Child(schema.Path, name), $"unknown field '{name}'; allowed fields are {schema.Allowed}.");
+            _problems.UnknownField(schema.Path, name, schema.Fields);
             return false;
         }
 
@@ -427,7 +403,7 @@ internal sealed class CaseParser
         if ((seen & bit) != 0)
         {
             r.Skip();
-            Add(schema.PathOf(field), "appears more than once; give each field once.");
+            _problems.DuplicateField(schema.PathOf(field));
             return false;
         }
 
@@ -442,7 +418,7 @@ internal sealed class CaseParser
         {
             if ((missing & (1 << i)) != 0)
             {
-                Add(schema.PathOf(i), "is required.");
+                _problems.Required(schema.PathOf(i));
             }
         }
     }
@@ -524,10 +500,10 @@ internal sealed class CaseParser
         }
         else if (!r.ValueTextEquals(_currencyUtf8))
         {
-            string code = SafeString(ref r);
+            string code = JsonProblems.SafeString(ref r);
             Add(path, Currency.TryParse(code, out var other)
                 ? $"expected {_currency.Code}, was {other.Code}."
-                : $"expected {_currency.Code}, was '{Shorten(code)}', which is not an ISO 4217 code (three upper-case letters).");
+                : $"expected {_currency.Code}, was '{JsonProblems.Shorten(code)}', which is not an ISO 4217 code (three upper-case letters).");
         }
     }
 
@@ -561,7 +537,7 @@ internal sealed class CaseParser
         value = default;
         if (r.TokenType != JsonTokenType.String)
         {
-            return WrongType(ref r, path, $"an ISO-8601 UTC instant string like {InstantExample}");
+            return WrongType(ref r, path, JsonProblems.InstantExpected);
         }
 
         if (!r.ValueIsEscaped && IsoText.TryParseInstant(r.ValueSpan, out value))
@@ -577,7 +553,7 @@ internal sealed class CaseParser
         var result = InstantPattern.ExtendedIso.Parse(text);
         if (!result.Success)
         {
-            Add(path, $"'{Shorten(text)}' is not an ISO-8601 UTC instant; expected e.g. {InstantExample} (UTC, ending in Z).");
+            Add(path, JsonProblems.InstantMessage(text));
             return false;
         }
 
@@ -595,7 +571,7 @@ internal sealed class CaseParser
 
         if (r.TokenType != JsonTokenType.String)
         {
-            return WrongType(ref r, path, $"an ISO-8601 UTC instant string like {InstantExample}, or null");
+            return WrongType(ref r, path, JsonProblems.InstantExpected + ", or null");
         }
 
         bool ok = ReadInstant(ref r, path, out var instant);
@@ -630,7 +606,7 @@ internal sealed class CaseParser
         var result = LocalDatePattern.Iso.Parse(text);
         if (!result.Success)
         {
-            Add(path, $"'{Shorten(text)}' is not a local date; expected yyyy-MM-dd, e.g. 2026-11-14.");
+            Add(path, JsonProblems.DateMessage(text));
             return false;
         }
 
@@ -677,13 +653,13 @@ internal sealed class CaseParser
         value = default;
         if (r.TokenType != JsonTokenType.String)
         {
-            return WrongType(ref r, path, "a string, one of " + CatalogNames.Expected<TEnum>());
+            return WrongType(ref r, path, JsonProblems.NameExpected<TEnum>());
         }
 
         int i = CatalogJson<TEnum>.Match(ref r);
         if (i < 0)
         {
-            Add(path, $"unknown value '{Shorten(SafeString(ref r))}'; expected {CatalogNames.Expected<TEnum>()}.");
+            _problems.UnknownName<TEnum>(path, JsonProblems.SafeString(ref r));
             return false;
         }
 
@@ -707,18 +683,18 @@ internal sealed class CaseParser
         {
             if (r.TokenType != JsonTokenType.String)
             {
-                WrongType(ref r, ObjectSchema.Element(path, index), $"a {noun} name, one of {CatalogNames.Expected<TEnum>()}");
+                WrongType(ref r, JsonPath.Element(path, index), JsonProblems.NameExpected<TEnum>(noun));
             }
             else
             {
                 int i = CatalogJson<TEnum>.Match(ref r);
                 if (i < 0)
                 {
-                    Add(ObjectSchema.Element(path, index), $"unknown {noun} '{Shorten(SafeString(ref r))}'; expected {CatalogNames.Expected<TEnum>()}.");
+                    _problems.UnknownName<TEnum>(JsonPath.Element(path, index), JsonProblems.SafeString(ref r), noun);
                 }
                 else if ((bits & CatalogJson<TEnum>.Bits(i)) != 0)
                 {
-                    Add(ObjectSchema.Element(path, index), $"duplicate {noun} '{CatalogJson<TEnum>.Name(i)}'; give each {noun} once.");
+                    Add(JsonPath.Element(path, index), $"duplicate {noun} '{CatalogJson<TEnum>.Name(i)}'; give each {noun} once.");
                 }
                 else
                 {
@@ -737,7 +713,7 @@ internal sealed class CaseParser
     /// <summary>Reports a value of the wrong JSON type, skips it, and returns false.</summary>
     private bool WrongType(ref Utf8JsonReader r, string path, string expected)
     {
-        Add(path, $"must be {expected}, was {Describe(ref r)}.");
+        Add(path, JsonProblems.WrongTypeMessage(expected, JsonProblems.Describe(ref r)));
         r.Skip();
         return false;
     }
@@ -757,42 +733,21 @@ internal sealed class CaseParser
         }
     }
 
-    /// <summary>The string or property name under the reader, for a message; never throws.</summary>
-    private static string SafeString(ref Utf8JsonReader r)
-    {
-        try
-        {
-            return r.GetString() ?? string.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            return "(invalid text)";
-        }
-    }
-
-    private static string Describe(ref Utf8JsonReader r) => r.TokenType switch
-    {
-        JsonTokenType.String => $"the string '{Shorten(SafeString(ref r))}'",
-        JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(r.ValueSpan),
-        JsonTokenType.True => "true",
-        JsonTokenType.False => "false",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        _ => r.TokenType.ToString(),
-    };
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
-
-    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    private static ObjectSchema MoneySchema(string path) => new(path, ["amount", "currency"], "amount", "currency");
+    private static ObjectSchema MoneySchema(string path) => new(path, s_money);
 
     /// <summary>A rejected case: its errors, copied so that the result is immutable.</summary>
     private CaseReadResult Invalid(int index, string? caseId) =>
-        new(index, caseId, null, _errors is { Count: > 0 } errors ? errors.ToArray() : [new ValidationError("$", "is invalid.")]);
+        new(index, caseId, null, ErrorCount > 0 ? _problems.ToArray() : [new ValidationError(JsonPath.Root, "is invalid.")]);
 
-    private void Add(string path, string message) => (_errors ??= []).Add(new ValidationError(path, message));
+    private void Add(string path, string message) => _problems.Add(path, message);
+
+    private void AddAll(ErrorCollector errors)
+    {
+        foreach (var e in errors.Errors)
+        {
+            _problems.Add(e.Path, e.Message);
+        }
+    }
 
     private Customer? BuildCustomer(in CustomerDraft d)
     {
@@ -838,7 +793,7 @@ internal sealed class CaseParser
     {
         if (ex.Errors.Count == 0)
         {
-            Add("$", ex.Message);
+            Add(JsonPath.Root, ex.Message);
         }
 
         foreach (var e in ex.Errors)

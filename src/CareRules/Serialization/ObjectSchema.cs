@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
 namespace CareRules.Serialization;
 
 /// <summary>
-/// The fields one JSON object of the case format may hold: their names (as UTF-8, to match property tokens without
+/// The fields one JSON object of the case format may hold (<see cref="JsonFields"/>) prepared for the fast reader: their names (as UTF-8, to match property tokens without
 /// allocating), which are required, and the precomputed JSON path of each. Immutable and thread-safe.
 /// </summary>
 internal sealed class ObjectSchema
@@ -14,39 +13,32 @@ internal sealed class ObjectSchema
     private readonly byte[][] _utf8;
     private readonly string[] _paths;
 
-    public ObjectSchema(string path, string[] names, params string[] required)
+    public ObjectSchema(string path, JsonFields fields)
     {
-        if (names.Length > 31)
+        if (fields.Names.Count > 31)
         {
-            throw new ArgumentException("A schema holds at most 31 fields (one bit each).", nameof(names));
+            throw new ArgumentException("A schema holds at most 31 fields (one bit each).", nameof(fields));
         }
 
         Path = path;
-        _names = names;
-        _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
-        _paths = [.. names.Select(n => path + "." + n)];
-        foreach (string r in required)
+        Fields = fields;
+        _names = [.. fields.Names];
+        _utf8 = [.. _names.Select(Encoding.UTF8.GetBytes)];
+        _paths = [.. _names.Select(n => JsonPath.Property(path, n))];
+        foreach (string r in fields.Required)
         {
-            int i = Array.IndexOf(names, r);
-            if (i < 0)
-            {
-                throw new ArgumentException($"Required field '{r}' is not a field of {path}.", nameof(required));
-            }
-
-            RequiredMask |= 1 << i;
+            RequiredMask |= 1 << Array.IndexOf(_names, r);
         }
-
-        Allowed = Quote(names);
     }
+
+    /// <summary>The allowed fields, for messages.</summary>
+    public JsonFields Fields { get; }
 
     /// <summary>The JSON path of the object, e.g. <c>$.order</c>.</summary>
     public string Path { get; }
 
     /// <summary>One bit per required field.</summary>
     public int RequiredMask { get; }
-
-    /// <summary>Every field name quoted for an error message: <c>'a', 'b' or 'c'</c>.</summary>
-    public string Allowed { get; }
 
     /// <summary>The number of fields.</summary>
     public int Count => _names.Length;
@@ -89,25 +81,4 @@ internal sealed class ObjectSchema
 
         return -1;
     }
-
-    /// <summary>The JSON path of a child named <paramref name="name"/>: <c>$.a.b</c>, or <c>$.a['odd name']</c> when needed.</summary>
-    public static string Child(string parent, string name)
-    {
-        bool simple = name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_');
-        for (int i = 1; simple && i < name.Length; i++)
-        {
-            simple = char.IsAsciiLetterOrDigit(name[i]) || name[i] == '_';
-        }
-
-        return simple
-            ? parent + "." + name
-            : parent + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
-    }
-
-    /// <summary>The JSON path of an array element: <c>$.case.flags[1]</c>.</summary>
-    public static string Element(string array, int index) => array + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-
-    private static string Quote(string[] names) => names.Length == 1
-        ? "'" + names[0] + "'"
-        : string.Join(", ", names.Take(names.Length - 1).Select(n => "'" + n + "'")) + " or '" + names[^1] + "'";
 }
