@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CareRules.Evaluation;
 using CareRules.Model;
+using CareRules.Serialization;
 
 namespace CareRules.RulesEngine.Loading;
 
@@ -11,7 +12,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
 {
     public bool IsExpression => Expression is not null;
 
-    public static ValueDoc? Read(JsonElement e, string path, List<ValidationError> errors, bool allowNumber, bool allowBoolean)
+    public static ValueDoc? Read(JsonElement e, string path, JsonProblems problems, bool allowNumber, bool allowBoolean)
     {
         switch (e.ValueKind)
         {
@@ -19,7 +20,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
                 var text = e.GetString()!;
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    errors.Add(new ValidationError(path, "is an empty expression."));
+                    problems.Add(path, "is an empty expression.");
                     return null;
                 }
 
@@ -30,7 +31,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
                     return new ValueDoc(path, e.ValueKind, null, d, null);
                 }
 
-                errors.Add(new ValidationError(path, $"the number {e.GetRawText()} is out of range."));
+                problems.Add(path, $"the number {e.GetRawText()} is out of range.");
                 return null;
             case JsonValueKind.True or JsonValueKind.False when allowBoolean:
                 return new ValueDoc(path, e.ValueKind, null, null, e.GetBoolean());
@@ -42,7 +43,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
                     (false, true) => "true/false or an expression in a string",
                     _ => "an expression in a string",
                 };
-                errors.Add(new ValidationError(path, $"expected {expected}, was {Describe(e)}."));
+                problems.WrongType(path, expected, e);
                 return null;
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CareRules.Evaluation;
 using CareRules.Model;
+using CareRules.Serialization;
 
 namespace CareRules.RulesEngine.Loading;
 
@@ -13,24 +14,25 @@ namespace CareRules.RulesEngine.Loading;
 /// </summary>
 internal sealed class WorkflowReader
 {
-    private static readonly string[] WorkflowMembers = ["WorkflowName", "WorkflowsToInject", "RuleExpressionType", "GlobalParams", "Rules", "Pack", "Parameters", "DisabledRules"];
-    private static readonly string[] RuleMembers = ["RuleName", "Properties", "Operator", "ErrorMessage", "Enabled", "RuleExpressionType", "WorkflowsToInject", "Rules", "LocalParams", "Expression", "Actions", "SuccessEvent"];
-    private static readonly string[] ScopedParamMembers = ["Name", "Expression"];
-    private static readonly string[] PropertyKeys = ["priority", "description", "suppressesGoodwill", "goodwillCapMultiplier", "decisions"];
-    private static readonly string[] ParameterDefinitionMembers = ["Kind", "Default", "Description", "Min", "Max"];
+    private static readonly JsonFields WorkflowFields = new(["WorkflowName", "WorkflowsToInject", "RuleExpressionType", "GlobalParams", "Rules", "Pack", "Parameters", "DisabledRules"]);
+    private static readonly JsonFields RuleFields = new(["RuleName", "Properties", "Operator", "ErrorMessage", "Enabled", "RuleExpressionType", "WorkflowsToInject", "Rules", "LocalParams", "Expression", "Actions", "SuccessEvent"]);
+    private static readonly JsonFields ScopedParamFields = new(["Name", "Expression"]);
+    private static readonly JsonFields PropertyFields = new(["priority", "description", "suppressesGoodwill", "goodwillCapMultiplier", "decisions"], extensionPrefix: "x-");
+    private static readonly JsonFields ParameterDefinitionFields = new(["Kind", "Default", "Description", "Min", "Max"], ["Kind", "Default", "Description"]);
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
-    /// <summary>The fields each decision type takes, besides <c>type</c>, <c>reason</c> and <c>when</c>.</summary>
-    private static readonly Dictionary<DecisionType, string[]> DecisionFields = new()
+    /// <summary>The fields of each decision type: <c>type</c>, <c>reason</c>, <c>when</c> and those of the type.</summary>
+    private static readonly Dictionary<DecisionType, JsonFields> DecisionFields = new()
     {
-        [DecisionType.Compensate] = ["offer", "value", "percent", "legal", "dueBy"],
-        [DecisionType.Stop] = ["stop", "until"],
-        [DecisionType.Escalate] = ["to", "priority", "dueBy"],
-        [DecisionType.Notify] = ["channel", "message", "dueBy"],
-        [DecisionType.Advise] = ["advice"],
+        [DecisionType.Compensate] = Decision(DecisionType.Compensate, "offer", "value", "percent", "legal", "dueBy"),
+        [DecisionType.Stop] = Decision(DecisionType.Stop, "stop", "until"),
+        [DecisionType.Escalate] = Decision(DecisionType.Escalate, "to", "priority", "dueBy"),
+        [DecisionType.Notify] = Decision(DecisionType.Notify, "channel", "message", "dueBy"),
+        [DecisionType.Advise] = Decision(DecisionType.Advise, "advice"),
     };
 
     private readonly List<ValidationError> _errors;
+    private readonly JsonProblems _problems = new();
 
     public WorkflowReader(List<ValidationError> errors) => _errors = errors;
 
@@ -40,29 +42,24 @@ internal sealed class WorkflowReader
     public List<WorkflowDoc> Read(WorkflowSource source)
     {
         var workflows = new List<WorkflowDoc>();
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(source.Json, new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(source.Json, new JsonDocumentOptions { MaxDepth = 64 });
+            ReadDocument(source, document.RootElement, workflows);
         }
         catch (JsonException ex)
         {
-            long line = (ex.LineNumber ?? 0) + 1;
-            long position = (ex.BytePositionInLine ?? 0) + 1;
-            string message = ex.Message;
-            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            if (cut > 0)
-            {
-                message = message[..cut].TrimEnd(' ', '|');
-            }
-
-            _errors.Add(new ValidationError(source.Name, $"is not valid JSON at line {line}, position {position}: {message}"));
-            return workflows;
+            _problems.SyntaxError(source.Name, ex);
         }
 
-        using (document)
+        _errors.AddRange(_problems.Errors);
+        _problems.Clear();
+        return workflows;
+    }
+
+    private void ReadDocument(WorkflowSource source, JsonElement root, List<WorkflowDoc> workflows)
+    {
         {
-            var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object)
             {
                 ReadWorkflow(source.Name, root, 0, workflows);
@@ -78,7 +75,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError($"{source.Name}:workflows[{i}]", $"expected a workflow object, was {ValueDoc.Describe(item)}."));
+                        _problems.WrongType(JsonPath.Element(source.Name + ":workflows", i), $"a workflow object", item);
                     }
 
                     i++;
@@ -86,16 +83,14 @@ internal sealed class WorkflowReader
 
                 if (i == 0)
                 {
-                    _errors.Add(new ValidationError(source.Name, "holds no workflow (an empty array)."));
+                    _problems.Add(source.Name, "holds no workflow (an empty array).");
                 }
             }
             else
             {
-                _errors.Add(new ValidationError(source.Name, $"expected a workflow object or an array of workflow objects, was {ValueDoc.Describe(root)}."));
+                _problems.WrongType(source.Name, $"a workflow object or an array of workflow objects", root);
             }
         }
-
-        return workflows;
     }
 
     private void ReadWorkflow(string source, JsonElement e, int index, List<WorkflowDoc> workflows)
@@ -103,30 +98,30 @@ internal sealed class WorkflowReader
         string name = e.TryGetProperty("WorkflowName", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString())
             ? n.GetString()!
             : string.Empty;
-        string path = name.Length > 0 ? $"{source}:workflows['{name}']" : $"{source}:workflows[{index}]";
-        var members = Members(e, path, WorkflowMembers);
+        string path = name.Length > 0 ? JsonPath.Key(source + ":workflows", name) : JsonPath.Element(source + ":workflows", index);
+        var members = Fields(e, path, WorkflowFields);
         if (name.Length == 0)
         {
-            _errors.Add(new ValidationError(path + ".WorkflowName", "is required: every workflow has a non-empty name."));
+            _problems.Add(path + ".WorkflowName", "is required: every workflow has a non-empty name.");
         }
 
         var workflow = new WorkflowDoc { Source = source, Name = name.Length > 0 ? name : $"#{index}", Path = path };
         foreach (var (key, value) in members)
         {
-            string p = path + "." + key;
+            string p = JsonPath.Property(path, key);
             switch (key)
             {
                 case "WorkflowName":
                     if (value.ValueKind != JsonValueKind.String)
                     {
-                        _errors.Add(new ValidationError(p, $"expected a string, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a string", value);
                     }
 
                     break;
                 case "WorkflowsToInject":
                     if (value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Array) || value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0)
                     {
-                        _errors.Add(new ValidationError(p, "is not supported: every workflow loaded into a pack is already part of it; load the other file beside this one instead."));
+                        _problems.Add(p, "is not supported: every workflow loaded into a pack is already part of it; load the other file beside this one instead.");
                     }
 
                     break;
@@ -146,7 +141,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError(p, $"expected the pack's name and version as \"name@version\" (e.g. \"acme-care@1.0.0\"), was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"the pack's name and version as \"name@version\" (e.g. \"acme-care@1.0.0\")", value);
                     }
 
                     break;
@@ -171,7 +166,7 @@ internal sealed class WorkflowReader
 
         if (e.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new ValidationError(path, $"expected an array of rules, was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an array of rules", e);
             return;
         }
 
@@ -180,7 +175,7 @@ internal sealed class WorkflowReader
         {
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add(new ValidationError($"{path}[{i}]", $"expected a rule object, was {ValueDoc.Describe(item)}."));
+                _problems.WrongType(JsonPath.Element(path, i), $"a rule object", item);
             }
             else
             {
@@ -194,17 +189,17 @@ internal sealed class WorkflowReader
     private RuleDoc ReadRule(JsonElement e, string parentPath, int index, bool topLevel)
     {
         string name = e.TryGetProperty("RuleName", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() ?? string.Empty : string.Empty;
-        string path = string.IsNullOrWhiteSpace(name) ? $"{parentPath}[{index}]" : $"{parentPath}['{name}']";
-        var members = Members(e, path, RuleMembers);
+        string path = string.IsNullOrWhiteSpace(name) ? JsonPath.Element(parentPath, index) : JsonPath.Key(parentPath, name);
+        var members = Fields(e, path, RuleFields);
         if (string.IsNullOrWhiteSpace(name))
         {
-            _errors.Add(new ValidationError(path + ".RuleName", "is required: every rule has a non-empty name (for a top-level rule, its CareRules rule id)."));
+            _problems.Add(path + ".RuleName", "is required: every rule has a non-empty name (for a top-level rule, its CareRules rule id).");
         }
 
         var rule = new RuleDoc { Name = name, Path = path };
         foreach (var (key, value) in members)
         {
-            string p = path + "." + key;
+            string p = JsonPath.Property(path, key);
             switch (key)
             {
                 case "RuleName":
@@ -212,7 +207,7 @@ internal sealed class WorkflowReader
                 case "SuccessEvent":
                     if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     {
-                        _errors.Add(new ValidationError(p, $"expected a string, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a string", value);
                     }
 
                     break;
@@ -223,7 +218,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError(p, $"expected true or false, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"true or false", value);
                     }
 
                     break;
@@ -236,13 +231,9 @@ internal sealed class WorkflowReader
                         break;
                     }
 
-                    if (value.ValueKind == JsonValueKind.String && Array.IndexOf(Operators, value.GetString()) >= 0)
+                    if (_problems.TryReadOneOf(value, p, Operators, out string op))
                     {
-                        rule.Operator = value.GetString();
-                    }
-                    else
-                    {
-                        _errors.Add(new ValidationError(p, $"expected \"And\", \"AndAlso\", \"Or\" or \"OrElse\" (spelled exactly so), was {ValueDoc.Describe(value)}."));
+                        rule.Operator = op;
                     }
 
                     break;
@@ -253,7 +244,7 @@ internal sealed class WorkflowReader
                     }
                     else if (value.ValueKind != JsonValueKind.Null)
                     {
-                        _errors.Add(new ValidationError(p, $"expected an expression in a string, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"an expression in a string", value);
                     }
 
                     break;
@@ -266,14 +257,14 @@ internal sealed class WorkflowReader
                 case "WorkflowsToInject":
                     if (value.ValueKind is not JsonValueKind.Null && !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
                     {
-                        _errors.Add(new ValidationError(p, "is not supported: write the condition as nested Rules with an Operator instead."));
+                        _problems.Add(p, "is not supported: write the condition as nested Rules with an Operator instead.");
                     }
 
                     break;
                 case "Actions":
                     if (value.ValueKind is not JsonValueKind.Null)
                     {
-                        _errors.Add(new ValidationError(p, "is not supported: CareRules decisions are declared in Properties.decisions."));
+                        _problems.Add(p, "is not supported: CareRules decisions are declared in Properties.decisions.");
                     }
 
                     break;
@@ -284,7 +275,7 @@ internal sealed class WorkflowReader
                     }
                     else if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("decisions", out _))
                     {
-                        _errors.Add(new ValidationError(p + ".decisions", "a nested rule is only part of its parent's condition: declare decisions on the top-level rule."));
+                        _problems.Add(p + ".decisions", "a nested rule is only part of its parent's condition: declare decisions on the top-level rule.");
                     }
 
                     break;
@@ -293,24 +284,24 @@ internal sealed class WorkflowReader
 
         if (rule.Operator is not null && rule.Rules.Count == 0)
         {
-            _errors.Add(new ValidationError(path + ".Rules", $"is required: Operator {rule.Operator} combines nested rules, and there are none."));
+            _problems.Add(path + ".Rules", $"is required: Operator {rule.Operator} combines nested rules, and there are none.");
         }
         else if (rule.Operator is null && rule.Rules.Count > 0)
         {
-            _errors.Add(new ValidationError(path + ".Operator", "is required: nested Rules are combined with an Operator (And, AndAlso, Or or OrElse)."));
+            _problems.Add(path + ".Operator", "is required: nested Rules are combined with an Operator (And, AndAlso, Or or OrElse).");
         }
         else if (rule.Operator is not null && rule.Expression is not null)
         {
-            _errors.Add(new ValidationError(path + ".Expression", "is ignored by RulesEngine when Operator combines nested rules; remove it or move it into a nested rule."));
+            _problems.Add(path + ".Expression", "is ignored by RulesEngine when Operator combines nested rules; remove it or move it into a nested rule.");
         }
         else if (rule.Operator is null && string.IsNullOrWhiteSpace(rule.Expression))
         {
-            _errors.Add(new ValidationError(path + ".Expression", "is required: a rule without nested rules is a condition over customer, order, case, now, today and params."));
+            _problems.Add(path + ".Expression", "is required: a rule without nested rules is a condition over customer, order, case, now, today and params.");
         }
 
         if (topLevel && !rule.ListsDecisions && rule.SuppressesGoodwill is null && rule.GoodwillCapMultiplier is null)
         {
-            _errors.Add(new ValidationError(path + ".Properties.decisions", "is required: a rule decides something (or suppresses goodwill, or raises the goodwill cap)."));
+            _problems.Add(path + ".Properties.decisions", "is required: a rule decides something (or suppresses goodwill, or raises the goodwill cap).");
         }
 
         return rule;
@@ -325,13 +316,13 @@ internal sealed class WorkflowReader
 
         if (e.ValueKind != JsonValueKind.Object)
         {
-            _errors.Add(new ValidationError(path, $"expected an object, was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an object", e);
             return;
         }
 
-        foreach (var (key, value) in Members(e, path, PropertyKeys, allowExtensions: true))
+        foreach (var (key, value) in Fields(e, path, PropertyFields))
         {
-            string p = path + "." + key;
+            string p = JsonPath.Property(path, key);
             switch (key)
             {
                 case "priority":
@@ -341,7 +332,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError(p, $"expected a whole number (higher is more important; the default is 100), was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a whole number (higher is more important; the default is 100)", value);
                     }
 
                     break;
@@ -352,18 +343,18 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError(p, $"expected a string, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a string", value);
                     }
 
                     break;
                 case "suppressesGoodwill":
-                    rule.SuppressesGoodwill = ValueDoc.Read(value, p, _errors, allowNumber: false, allowBoolean: true);
+                    rule.SuppressesGoodwill = ValueDoc.Read(value, p, _problems, allowNumber: false, allowBoolean: true);
                     break;
                 case "goodwillCapMultiplier":
-                    rule.GoodwillCapMultiplier = ValueDoc.Read(value, p, _errors, allowNumber: true, allowBoolean: false);
+                    rule.GoodwillCapMultiplier = ValueDoc.Read(value, p, _problems, allowNumber: true, allowBoolean: false);
                     if (rule.GoodwillCapMultiplier is { Number: < 1m })
                     {
-                        _errors.Add(new ValidationError(p, $"must be 1 or more, was {rule.GoodwillCapMultiplier.Value.Number.Value.ToString(CultureInfo.InvariantCulture)}."));
+                        _problems.Add(p, $"must be 1 or more, was {rule.GoodwillCapMultiplier.Value.Number.Value.ToString(CultureInfo.InvariantCulture)}.");
                     }
 
                     break;
@@ -379,52 +370,50 @@ internal sealed class WorkflowReader
     {
         if (e.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new ValidationError(path, $"expected an array of decisions, was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an array of decisions", e);
             return;
         }
 
         int i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            string p = $"{path}[{i++}]";
+            string p = JsonPath.Element(path, i++);
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add(new ValidationError(p, $"expected a decision object, was {ValueDoc.Describe(item)}."));
+                _problems.WrongType(p, $"a decision object", item);
                 continue;
             }
 
             if (!item.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {
-                _errors.Add(new ValidationError(p + ".type", $"is required: {CatalogNames.Expected<DecisionType>()}."));
+                _problems.Add(p + ".type", $"is required: {CatalogNames.Expected<DecisionType>()}.");
                 continue;
             }
 
-            if (!CatalogNames.TryParse<DecisionType>(typeElement.GetString(), out var type))
+            if (!_problems.TryReadName<DecisionType>(typeElement, p + ".type", out var type))
             {
-                _errors.Add(new ValidationError(p + ".type", $"is not a decision type: expected {CatalogNames.Expected<DecisionType>()}, was '{typeElement.GetString()}'."));
                 continue;
             }
 
             var decision = new DecisionDoc { Path = p, Type = type };
-            string[] allowed = ["type", "reason", "when", .. DecisionFields[type]];
-            var members = Members(item, p, allowed, what: $"field of a decision of type '{CatalogNames.Of(type)}'");
+            var members = Fields(item, p, DecisionFields[type]);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (key, value) in members)
             {
                 seen.Add(key);
-                ReadDecisionField(decision, key, value, p + "." + key);
+                ReadDecisionField(decision, key, value, JsonPath.Property(p, key));
             }
 
             if (!seen.Contains("reason"))
             {
-                _errors.Add(new ValidationError(p + ".reason", "is required: every decision carries a one-sentence human reason."));
+                _problems.Add(p + ".reason", "is required: every decision carries a one-sentence human reason.");
             }
 
             foreach (string required in RequiredFields(type))
             {
                 if (!seen.Contains(required))
                 {
-                    _errors.Add(new ValidationError(p + "." + required, $"is required for a decision of type '{CatalogNames.Of(type)}'."));
+                    _problems.Add(p + "." + required, $"is required for a decision of type '{CatalogNames.Of(type)}'.");
                 }
             }
 
@@ -454,29 +443,29 @@ internal sealed class WorkflowReader
                 }
                 else
                 {
-                    _errors.Add(new ValidationError(path, $"expected a one-sentence string, was {ValueDoc.Describe(value)}."));
+                    _problems.WrongType(path, $"a one-sentence string", value);
                 }
 
                 break;
             case "when":
-                d.When = ValueDoc.Read(value, path, _errors, allowNumber: false, allowBoolean: true);
+                d.When = ValueDoc.Read(value, path, _problems, allowNumber: false, allowBoolean: true);
                 break;
             case "offer":
                 d.Offer = ReadEnum<OfferKind>(value, path);
                 break;
             case "value":
-                d.Value = ValueDoc.Read(value, path, _errors, allowNumber: true, allowBoolean: false);
+                d.Value = ValueDoc.Read(value, path, _problems, allowNumber: true, allowBoolean: false);
                 if (d.Value is { Number: < 0m })
                 {
-                    _errors.Add(new ValidationError(path, $"must not be negative, was {d.Value.Value.Number.Value.ToString(CultureInfo.InvariantCulture)}."));
+                    _problems.Add(path, $"must not be negative, was {d.Value.Value.Number.Value.ToString(CultureInfo.InvariantCulture)}.");
                 }
 
                 break;
             case "percent":
-                d.Percent = ValueDoc.Read(value, path, _errors, allowNumber: true, allowBoolean: false);
+                d.Percent = ValueDoc.Read(value, path, _problems, allowNumber: true, allowBoolean: false);
                 if (d.Percent is { Number: { } p } && (p <= 0m || p > 100m))
                 {
-                    _errors.Add(new ValidationError(path, $"must be above 0 and at most 100, was {p.ToString(CultureInfo.InvariantCulture)}."));
+                    _problems.Add(path, $"must be above 0 and at most 100, was {p.ToString(CultureInfo.InvariantCulture)}.");
                 }
 
                 break;
@@ -487,7 +476,7 @@ internal sealed class WorkflowReader
                 }
                 else
                 {
-                    _errors.Add(new ValidationError(path, $"expected true or false, was {ValueDoc.Describe(value)}."));
+                    _problems.WrongType(path, $"true or false", value);
                 }
 
                 break;
@@ -511,7 +500,7 @@ internal sealed class WorkflowReader
                 break;
             case "dueBy":
             case "until":
-                d.Instant = ValueDoc.Read(value, path, _errors, allowNumber: false, allowBoolean: false);
+                d.Instant = ValueDoc.Read(value, path, _problems, allowNumber: false, allowBoolean: false);
                 break;
         }
     }
@@ -519,14 +508,8 @@ internal sealed class WorkflowReader
     private TEnum ReadEnum<TEnum>(JsonElement value, string path)
         where TEnum : struct, Enum
     {
-        if (value.ValueKind == JsonValueKind.String && CatalogNames.TryParse<TEnum>(value.GetString(), out var parsed))
-        {
-            return parsed;
-        }
-
-        string was = value.ValueKind == JsonValueKind.String ? $"'{value.GetString()}'" : ValueDoc.Describe(value);
-        _errors.Add(new ValidationError(path, $"expected {CatalogNames.Expected<TEnum>()}, was {was}."));
-        return default;
+        _problems.TryReadName<TEnum>(value, path, out var parsed);
+        return parsed;
     }
 
     private void ReadScopedParams(JsonElement e, string path, List<ScopedParamDoc> into)
@@ -538,40 +521,40 @@ internal sealed class WorkflowReader
 
         if (e.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new ValidationError(path, $"expected an array of {{ \"Name\": ..., \"Expression\": ... }} objects, was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an array of {{ \"Name\": ..., \"Expression\": ... }} objects", e);
             return;
         }
 
         int i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            string p = $"{path}[{i++}]";
+            string p = JsonPath.Element(path, i++);
             if (item.ValueKind != JsonValueKind.Object)
             {
-                _errors.Add(new ValidationError(p, $"expected a {{ \"Name\": ..., \"Expression\": ... }} object, was {ValueDoc.Describe(item)}."));
+                _problems.WrongType(p, $"a {{ \"Name\": ..., \"Expression\": ... }} object", item);
                 continue;
             }
 
             string? name = item.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             if (!string.IsNullOrWhiteSpace(name))
             {
-                p = $"{path}['{name}']";
+                p = JsonPath.Key(path, name);
             }
 
-            var members = Members(item, p, ScopedParamMembers);
+            var members = Fields(item, p, ScopedParamFields);
             string? expression = members.Find(m => m.Key == "Expression").Value is { ValueKind: JsonValueKind.String } x ? x.GetString() : null;
             if (string.IsNullOrWhiteSpace(name))
             {
-                _errors.Add(new ValidationError(p + ".Name", "is required: the name the expression's value is known by."));
+                _problems.Add(p + ".Name", "is required: the name the expression's value is known by.");
             }
             else if (!IsIdentifier(name))
             {
-                _errors.Add(new ValidationError(p + ".Name", $"must be a name of letters, digits and '_' that starts with a letter, was '{name}'."));
+                _problems.Add(p + ".Name", $"must be a name of letters, digits and '_' that starts with a letter, was '{name}'.");
             }
 
             if (string.IsNullOrWhiteSpace(expression))
             {
-                _errors.Add(new ValidationError(p + ".Expression", "is required: an expression in a string."));
+                _problems.Add(p + ".Expression", "is required: an expression in a string.");
             }
 
             if (!string.IsNullOrWhiteSpace(name) && IsIdentifier(name) && !string.IsNullOrWhiteSpace(expression))
@@ -585,13 +568,13 @@ internal sealed class WorkflowReader
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            _errors.Add(new ValidationError(path, $"expected an object of parameter names to values (or to new parameter definitions), was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an object of parameter names to values (or to new parameter definitions)", e);
             return;
         }
 
-        foreach (var (name, value) in Members(e, path, null))
+        foreach (var (name, value) in OpenFields(e, path))
         {
-            string p = $"{path}['{name}']";
+            string p = JsonPath.Key(path, name);
             switch (value.ValueKind)
             {
                 case JsonValueKind.String:
@@ -611,7 +594,7 @@ internal sealed class WorkflowReader
 
                     break;
                 default:
-                    _errors.Add(new ValidationError(p, $"expected a value (a string, number or true/false) overriding the parameter, or an object defining a new one, was {ValueDoc.Describe(value)}."));
+                    _problems.WrongType(p, $"a value (a string, number or true/false) overriding the parameter, or an object defining a new one", value);
                     break;
             }
         }
@@ -621,18 +604,13 @@ internal sealed class WorkflowReader
     {
         string? kind = null, defaultText = null, description = null;
         decimal? min = null, max = null;
-        foreach (var (key, value) in Members(e, path, ParameterDefinitionMembers))
+        foreach (var (key, value) in Fields(e, path, ParameterDefinitionFields))
         {
-            string p = path + "." + key;
+            string p = JsonPath.Property(path, key);
             switch (key)
             {
                 case "Kind":
-                    kind = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    if (kind is null || !ParameterKinds.Contains(kind))
-                    {
-                        _errors.Add(new ValidationError(p, $"expected one of {string.Join(", ", ParameterKinds.Select(k => "'" + k + "'"))}, was {ValueDoc.Describe(value)}."));
-                        kind = null;
-                    }
+                    kind = _problems.TryReadOneOf(value, p, ParameterKinds, out string k) ? k : null;
 
                     break;
                 case "Default":
@@ -646,7 +624,7 @@ internal sealed class WorkflowReader
                     };
                     if (defaultText is null)
                     {
-                        _errors.Add(new ValidationError(p, $"expected a string, number or true/false, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a string, number or true/false", value);
                     }
 
                     break;
@@ -654,7 +632,7 @@ internal sealed class WorkflowReader
                     description = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                     if (description is null)
                     {
-                        _errors.Add(new ValidationError(p, $"expected a string, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a string", value);
                     }
 
                     break;
@@ -673,7 +651,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _errors.Add(new ValidationError(p, $"expected a number, was {ValueDoc.Describe(value)}."));
+                        _problems.WrongType(p, $"a number", value);
                     }
 
                     break;
@@ -682,17 +660,17 @@ internal sealed class WorkflowReader
 
         if (kind is null && !e.TryGetProperty("Kind", out _))
         {
-            _errors.Add(new ValidationError(path + ".Kind", $"is required: one of {string.Join(", ", ParameterKinds.Select(k => "'" + k + "'"))}."));
+            _problems.Add(path + ".Kind", "is required: one of " + string.Join(", ", ParameterKinds.Select(k => "'" + k + "'")) + ".");
         }
 
         if (defaultText is null && !e.TryGetProperty("Default", out _))
         {
-            _errors.Add(new ValidationError(path + ".Default", "is required: the parameter's default value."));
+            _problems.Add(path + ".Default", "is required: the parameter's default value.");
         }
 
         if (description is null && !e.TryGetProperty("Description", out _))
         {
-            _errors.Add(new ValidationError(path + ".Description", "is required: what the parameter controls, and its unit."));
+            _problems.Add(path + ".Description", "is required: what the parameter controls, and its unit.");
         }
 
         return kind is null || defaultText is null || description is null ? null : new ParameterDefinitionDoc(kind, defaultText, description, min, max);
@@ -702,21 +680,21 @@ internal sealed class WorkflowReader
     {
         if (e.ValueKind != JsonValueKind.Array)
         {
-            _errors.Add(new ValidationError(path, $"expected an array of rule ids, was {ValueDoc.Describe(e)}."));
+            _problems.WrongType(path, $"an array of rule ids", e);
             return;
         }
 
         int i = 0;
         foreach (var item in e.EnumerateArray())
         {
-            string p = $"{path}[{i++}]";
+            string p = JsonPath.Element(path, i++);
             if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
             {
                 into.Add((item.GetString()!, p));
             }
             else
             {
-                _errors.Add(new ValidationError(p, $"expected a rule id, was {ValueDoc.Describe(item)}."));
+                _problems.WrongType(p, $"a rule id", item);
             }
         }
     }
@@ -728,46 +706,35 @@ internal sealed class WorkflowReader
             return;
         }
 
-        _errors.Add(new ValidationError(path, $"expected \"LambdaExpression\" (the only expression type of RulesEngine), was {ValueDoc.Describe(value)}."));
+        _problems.WrongType(path, $"\"LambdaExpression\" (the only expression type of RulesEngine)", value);
     }
 
-    /// <summary>
-    /// The members of an object, in document order, with every unknown (with a did-you-mean for a wrong case) and
-    /// duplicate member reported. <paramref name="known"/> null accepts every name.
-    /// </summary>
-    private List<KeyValuePair<string, JsonElement>> Members(JsonElement e, string path, string[]? known, bool allowExtensions = false, string what = "member")
+    /// <summary>The allowed fields of an object, each once, in document order; unknown and repeated ones are reported.</summary>
+    private List<KeyValuePair<string, JsonElement>> Fields(JsonElement e, string path, JsonFields fields) =>
+        [.. fields.Read(e, path, _problems).Select(f => KeyValuePair.Create(f.Name, f.Value))];
+
+    /// <summary>Every member of an object whose names are free (parameter names), each once; repeated ones are reported.</summary>
+    private List<KeyValuePair<string, JsonElement>> OpenFields(JsonElement e, string path)
     {
         var result = new List<KeyValuePair<string, JsonElement>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in e.EnumerateObject())
         {
-            string key = property.Name;
-            if (!seen.Add(key))
+            if (seen.Add(property.Name))
             {
-                _errors.Add(new ValidationError($"{path}.{key}", "appears more than once in the same object."));
-                continue;
+                result.Add(new(property.Name, property.Value));
             }
-
-            if (known is null || Array.IndexOf(known, key) >= 0)
+            else
             {
-                result.Add(new(key, property.Value));
-                continue;
+                _problems.DuplicateField(JsonPath.Key(path, property.Name));
             }
-
-            if (allowExtensions && key.StartsWith("x-", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string? near = Array.Find(known, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-            string hint = near is not null
-                ? $"did you mean '{near}'? Names are case-sensitive, as RulesEngine reads them."
-                : $"expected {string.Join(", ", known.Select(k => "'" + k + "'"))}" + (allowExtensions ? " (or a name starting with 'x-' for your own notes)." : ".");
-            _errors.Add(new ValidationError($"{path}.{key}", $"is not a known {what}: {hint}"));
         }
 
         return result;
     }
+
+    private static JsonFields Decision(DecisionType type, params string[] fields) =>
+        new(["type", "reason", "when", .. fields], subject: $"a decision of type '{CatalogNames.Of(type)}'");
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

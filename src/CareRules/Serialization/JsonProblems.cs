@@ -106,6 +106,37 @@ public sealed class JsonProblems
         return false;
     }
 
+    /// <summary>
+    /// Reads a string that must be one of a fixed list (spelled exactly): reports a wrong type, or an unknown value
+    /// with the list, in the wording of catalog names (<c>unknown value 'and'; expected 'And', 'AndAlso', 'Or' or 'OrElse'.</c>).
+    /// </summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="allowed">The allowed strings.</param>
+    /// <param name="result">The string read, or empty.</param>
+    /// <returns>True when read.</returns>
+    public bool TryReadOneOf(JsonElement value, string path, IReadOnlyList<string> allowed, out string result)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        string expected = JsonFields.Quote(allowed);
+        result = string.Empty;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            WrongType(path, "a string, one of " + expected, value);
+            return false;
+        }
+
+        string text = value.GetString()!;
+        if (!allowed.Contains(text, StringComparer.Ordinal))
+        {
+            Add(path, UnknownValueMessage(text, expected, "value"));
+            return false;
+        }
+
+        result = text;
+        return true;
+    }
+
     /// <summary>Reads an ISO-8601 UTC instant (<c>2026-11-23T10:00:00Z</c>); reports a wrong type or a string that does not parse.</summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="path">Its path.</param>
@@ -222,7 +253,9 @@ public sealed class JsonProblems
     internal static string WrongTypeMessage(string expected, string actual) => $"must be {expected}, was {actual}.";
 
     internal static string UnknownNameMessage<TEnum>(string value, string noun = "value")
-        where TEnum : struct, Enum => $"unknown {noun} '{Shorten(value)}'; expected {CatalogNames.Expected<TEnum>()}.";
+        where TEnum : struct, Enum => UnknownValueMessage(value, CatalogNames.Expected<TEnum>(), noun);
+
+    private static string UnknownValueMessage(string value, string expected, string noun) => $"unknown {noun} '{Shorten(value)}'; expected {expected}.";
 
     /// <summary>What a catalog name must be, for wrong-type messages.</summary>
     internal static string NameExpected<TEnum>(string noun = "")

@@ -22,7 +22,7 @@ public sealed class ValidationTests
         var error = Single(json);
 
         Assert.Equal("shop.json", error.Path);
-        Assert.StartsWith("is not valid JSON at line 3, position 34:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("is not valid JSON at line 3, byte 34:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ValidationTests
         var error = Single(OneRule("true", """[ { "type": "refund", "reason": "R." } ]"""));
 
         Assert.Equal(Rule + ".Properties.decisions[0].type", error.Path);
-        Assert.Equal("is not a decision type: expected 'stop', 'escalate', 'compensate', 'notify' or 'advise', was 'refund'.", error.Message);
+        Assert.Equal("unknown value 'refund'; expected 'stop', 'escalate', 'compensate', 'notify' or 'advise'.", error.Message);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class ValidationTests
         Assert.Equal(
             new[] { ".decisions[0].until", ".decisions[0].to", ".decisions[1].offer", ".decisions[1].percent" }.Select(p => Rule + ".Properties" + p).Order(StringComparer.Ordinal),
             errors.Select(e => e.Path).Order(StringComparer.Ordinal));
-        Assert.Contains("is not a known field of a decision of type 'escalate': expected 'type', 'reason', 'when', 'to', 'priority', 'dueBy'", errors.Single(e => e.Path.EndsWith("until", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
-        Assert.Contains("expected 'supervisor', 'manager', 'legal' or 'public-relations', was 'boss'", errors.Single(e => e.Path.EndsWith(".to", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
+        Assert.Equal("unknown field 'until' of a decision of type 'escalate'; allowed fields are 'type', 'reason', 'when', 'to', 'priority' or 'dueBy'.", errors.Single(e => e.Path.EndsWith("until", StringComparison.Ordinal)).Message);
+        Assert.Equal("unknown value 'boss'; expected 'supervisor', 'manager', 'legal' or 'public-relations'.", errors.Single(e => e.Path.EndsWith(".to", StringComparison.Ordinal)).Message);
     }
 
     [Fact]
@@ -109,8 +109,11 @@ public sealed class ValidationTests
         var errors = Json.Errors(json, "shop.json");
 
         Assert.Equal([Rule + ".expression", Rule + ".Properties.priorty", Rule + ".Expression"], errors.Select(e => e.Path));
-        Assert.StartsWith("is not a known member: did you mean 'Expression'?", errors[0].Message, StringComparison.Ordinal);
-        Assert.StartsWith("is not a known member: expected 'priority', 'description'", errors[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown field 'expression'; allowed fields are 'RuleName', 'Properties', ", errors[0].Message, StringComparison.Ordinal);
+        Assert.EndsWith(" Did you mean 'Expression'? Field names are case-sensitive.", errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "unknown field 'priorty'; allowed fields are 'priority', 'description', 'suppressesGoodwill', 'goodwillCapMultiplier' or 'decisions', or a name starting with 'x-' for your own notes.",
+            errors[1].Message);
     }
 
     [Fact]
@@ -141,7 +144,7 @@ public sealed class ValidationTests
             "shop.json:workflows['shop'].Rules['c'].Expression",
             "shop.json:workflows['shop'].Rules['c'].Rules['x'].Expression",
         ], errors.Select(e => e.Path));
-        Assert.Equal("expected \"And\", \"AndAlso\", \"Or\" or \"OrElse\" (spelled exactly so), was \"and\".", errors[0].Message);
+        Assert.Equal("unknown value 'and'; expected 'And', 'AndAlso', 'Or' or 'OrElse'.", errors[0].Message);
         Assert.Equal("is required: nested Rules are combined with an Operator (And, AndAlso, Or or OrElse).", errors[1].Message);
     }
 
