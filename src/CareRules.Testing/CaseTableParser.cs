@@ -1,24 +1,21 @@
-using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Serialization;
 using NodaTime;
-using NodaTime.Text;
 
 namespace CareRules.Testing;
 
 /// <summary>Reads a <see cref="CaseTable"/>, collecting every problem with its JSON path. One instance per parse.</summary>
 internal sealed class CaseTableParser
 {
-    private static readonly string[] RootFields = ["now", "rows"];
-    private static readonly string[] RowFields = ["name", "note", "case", "expect"];
-    private static readonly string[] ExpectFields = ["fires", "notFires", "firesExactly", "decisions", "notDecisions", "decisionCount", "goodwillTotal", "maxGoodwillTotal"];
-    private static readonly string[] MatcherFields = ["type", "rule", "offer", "value", "minValue", "maxValue", "percent", "legal", "stop", "until", "to", "priority", "dueBy", "channel", "message", "advice"];
+    private static readonly JsonFields RootFields = new(["now", "rows"]);
+    private static readonly JsonFields RowFields = new(["name", "note", "case", "expect"], ["name", "expect"]);
+    private static readonly JsonFields ExpectFields = new(["fires", "notFires", "firesExactly", "decisions", "notDecisions", "decisionCount", "goodwillTotal", "maxGoodwillTotal"]);
+    private static readonly JsonFields MatcherFields = new(["type", "rule", "offer", "value", "minValue", "maxValue", "percent", "legal", "stop", "until", "to", "priority", "dueBy", "channel", "message", "advice"]);
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
-    private readonly List<ValidationError> _errors = [];
+    private readonly JsonProblems _problems = new();
     private readonly string _source;
     private CaseReadOptions _caseOptions;
 
@@ -38,20 +35,16 @@ internal sealed class CaseTableParser
         }
         catch (JsonException ex)
         {
-            long line = (ex.LineNumber ?? 0) + 1;
-            long position = (ex.BytePositionInLine ?? 0) + 1;
-            string reason = ex.Message;
-            int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            reason = cut >= 0 ? reason[..cut] : reason;
-            throw new CareRulesValidationException($"Case table '{source}'", [new ValidationError("$", string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {line}, byte {position}: {reason}"))]);
+            parser._problems.SyntaxError(JsonPath.Root, ex);
+            throw new CareRulesValidationException($"Case table '{source}'", parser._problems.ToArray());
         }
 
         using (document)
         {
             var table = parser.ReadTable(document.RootElement);
-            if (parser._errors.Count > 0)
+            if (parser._problems.Count > 0)
             {
-                throw new CareRulesValidationException($"Case table '{source}'", parser._errors);
+                throw new CareRulesValidationException($"Case table '{source}'", parser._problems.ToArray());
             }
 
             return table!;
@@ -69,26 +62,27 @@ internal sealed class CaseTableParser
         }
         else if (root.ValueKind == JsonValueKind.Object)
         {
-            ReadObject(root, "$", RootFields, (name, value, path) =>
+            foreach (var field in RootFields.Read(root, JsonPath.Root, _problems))
             {
-                if (name == "now")
+                if (field.Name == "now")
                 {
-                    now = ReadInstant(value, path);
+                    now = ReadInstant(field.Value, field.Path);
                 }
                 else
                 {
-                    rows = value;
-                    rowsPath = path;
+                    rows = field.Value;
+                    rowsPath = field.Path;
                 }
-            });
+            }
+
             if (rows is null)
             {
-                Add("$.rows", "is required.");
+                _problems.Required(JsonPath.Property(JsonPath.Root, "rows"));
             }
         }
         else
         {
-            Add("$", $"a case table must be a JSON array of rows or an object with 'rows', was {Describe(root)}.");
+            Add(JsonPath.Root, $"a case table must be a JSON array of rows or an object with 'rows', was {JsonProblems.Describe(root)}.");
         }
 
         if (now is { } fixedNow)
@@ -101,7 +95,7 @@ internal sealed class CaseTableParser
         {
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Add(rowsPath, $"must be an array of rows, was {Describe(array)}.");
+                _problems.WrongType(rowsPath, "an array of rows", array);
             }
             else if (array.GetArrayLength() == 0)
             {
@@ -113,12 +107,12 @@ internal sealed class CaseTableParser
                 int index = 0;
                 foreach (var element in array.EnumerateArray())
                 {
-                    string path = $"{rowsPath}[{index.ToString(CultureInfo.InvariantCulture)}]";
+                    string path = JsonPath.Element(rowsPath, index);
                     if (ReadRow(element, path, index) is { } row)
                     {
                         if (firstPathOf.TryGetValue(row.Name, out var first))
                         {
-                            Add(path + ".name", $"'{row.Name}' is also the name of row {first}; names must be unique, they name the tests.");
+                            Add(JsonPath.Property(path, "name"), $"'{row.Name}' is also the name of row {first}; names must be unique, they name the tests.");
                         }
                         else
                         {
@@ -132,24 +126,24 @@ internal sealed class CaseTableParser
             }
         }
 
-        return _errors.Count > 0 ? null : new CaseTable(_source, now, list);
+        return _problems.Count > 0 ? null : new CaseTable(_source, now, list);
     }
 
     private TableRow? ReadRow(JsonElement row, string path, int index)
     {
         if (row.ValueKind != JsonValueKind.Object)
         {
-            Add(path, $"a row must be an object with 'name', 'case' and 'expect', was {Describe(row)}.");
+            Add(path, $"a row must be an object with 'name', 'case' and 'expect', was {JsonProblems.Describe(row)}.");
             return null;
         }
 
-        int errorsBefore = _errors.Count;
+        int errorsBefore = _problems.Count;
         string? name = null;
         string? note = null;
         CareContext? context = null;
         TableExpectation? expect = null;
         bool hasCase = false;
-        ReadObject(row, path, RowFields, (field, value, fieldPath) =>
+        foreach (var (field, fieldPath, value) in RowFields.Read(row, path, _problems).Select(f => (f.Name, f.Path, f.Value)))
         {
             switch (field)
             {
@@ -173,16 +167,14 @@ internal sealed class CaseTableParser
                     expect = ReadExpect(value, fieldPath);
                     break;
             }
-        });
-
-        Require(row, path, "name");
-        Require(row, path, "expect");
-        if (!hasCase)
-        {
-            Add(path + ".case", "is required: the case to evaluate, as in catalog section 5.");
         }
 
-        return _errors.Count == errorsBefore && name is not null && context is not null && expect is not null
+        if (!hasCase)
+        {
+            _problems.Required(JsonPath.Property(path, "case"), "the case to evaluate, as in catalog section 5.");
+        }
+
+        return _problems.Count == errorsBefore && name is not null && context is not null && expect is not null
             ? new TableRow(_source, path, index, name, note, context, expect)
             : null;
     }
@@ -191,21 +183,15 @@ internal sealed class CaseTableParser
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Add(path, $"must be a case object (catalog section 5), was {Describe(value)}.");
+            _problems.WrongType(path, "a case object (catalog section 5)", value);
             return null;
         }
 
-        // Re-written compactly on one line so that the reader sees exactly one case object.
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            value.WriteTo(writer);
-        }
-
-        var result = CaseJsonReader.Read(buffer.WrittenSpan, _caseOptions)[0];
+        // Read in place, from the table's own bytes; the case's paths are re-rooted under the row's.
+        var result = CaseJsonReader.ReadCase(value, _caseOptions);
         foreach (var error in result.Errors)
         {
-            Add(path + error.Path[1..], error.Message);
+            Add(JsonPath.Under(path, error.Path), error.Message);
         }
 
         return result.Context;
@@ -215,17 +201,17 @@ internal sealed class CaseTableParser
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Add(path, $"must be an object of expectations, was {Describe(value)}.");
+            _problems.WrongType(path, "an object of expectations", value);
             return null;
         }
 
-        int errorsBefore = _errors.Count;
+        int errorsBefore = _problems.Count;
         List<string> fires = [], notFires = [];
         List<string>? firesExactly = null;
         List<DecisionMatcher> decisions = [], notDecisions = [];
         int? count = null;
         decimal? goodwill = null, maxGoodwill = null;
-        ReadObject(value, path, ExpectFields, (field, element, fieldPath) =>
+        foreach (var (field, fieldPath, element) in ExpectFields.Read(value, path, _problems).Select(f => (f.Name, f.Path, f.Value)))
         {
             switch (field)
             {
@@ -251,7 +237,7 @@ internal sealed class CaseTableParser
                     }
                     else
                     {
-                        Add(fieldPath, $"must be a whole number of zero or more, was {Describe(element)}.");
+                        _problems.WrongType(fieldPath, "a whole number of zero or more", element);
                     }
 
                     break;
@@ -262,17 +248,17 @@ internal sealed class CaseTableParser
                     maxGoodwill = ReadAmount(element, fieldPath);
                     break;
             }
-        });
+        }
 
         foreach (var id in fires.Intersect(notFires, StringComparer.Ordinal))
         {
-            Add(path + ".notFires", $"'{id}' is also in 'fires'; a rule cannot both fire and not fire.");
+            Add(JsonPath.Property(path, "notFires"), $"'{id}' is also in 'fires'; a rule cannot both fire and not fire.");
         }
 
         var expect = new TableExpectation(fires, notFires, firesExactly, decisions, notDecisions, count, goodwill, maxGoodwill);
-        if (expect.IsEmpty && _errors.Count == errorsBefore)
+        if (expect.IsEmpty && _problems.Count == errorsBefore)
         {
-            Add(path, "expects nothing; give at least one of: " + string.Join(", ", ExpectFields) + ".");
+            Add(path, "expects nothing; give at least one of " + ExpectFields.Allowed + ".");
         }
 
         return expect;
@@ -283,21 +269,21 @@ internal sealed class CaseTableParser
         var ids = new List<string>();
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Add(path, $"must be an array of rule ids, was {Describe(value)}.");
+            _problems.WrongType(path, "an array of rule ids", value);
             return ids;
         }
 
         int i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            string itemPath = $"{path}[{i++.ToString(CultureInfo.InvariantCulture)}]";
+            string itemPath = JsonPath.Element(path, i++);
             if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } id && !string.IsNullOrWhiteSpace(id))
             {
                 ids.Add(id);
             }
             else
             {
-                Add(itemPath, $"must be a rule id such as 'delay.gift', was {Describe(item)}.");
+                _problems.WrongType(itemPath, "a rule id such as 'delay.gift'", item);
             }
         }
 
@@ -309,14 +295,14 @@ internal sealed class CaseTableParser
         var matchers = new List<DecisionMatcher>();
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Add(path, $"must be an array of decisions, was {Describe(value)}.");
+            _problems.WrongType(path, "an array of decisions", value);
             return matchers;
         }
 
         int i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (ReadMatcher(item, $"{path}[{i++.ToString(CultureInfo.InvariantCulture)}]") is { } m)
+            if (ReadMatcher(item, JsonPath.Element(path, i++)) is { } m)
             {
                 matchers.Add(m);
             }
@@ -329,23 +315,23 @@ internal sealed class CaseTableParser
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            Add(path, $"must be a decision object with a 'type', was {Describe(value)}.");
+            _problems.WrongType(path, "a decision object with a 'type'", value);
             return null;
         }
 
-        int errorsBefore = _errors.Count;
+        int errorsBefore = _problems.Count;
         DecisionType? type = null;
         if (value.TryGetProperty("type", out var typeElement))
         {
-            type = ReadName<DecisionType>(typeElement, path + ".type");
+            type = ReadName<DecisionType>(typeElement, JsonPath.Property(path, "type"));
         }
         else
         {
-            Add(path + ".type", $"is required: {CatalogNames.Expected<DecisionType>()}.");
+            _problems.Required(JsonPath.Property(path, "type"), CatalogNames.Expected<DecisionType>() + ".");
         }
 
         var m = new DecisionMatcher(type ?? DecisionType.Compensate);
-        ReadObject(value, path, MatcherFields, (field, element, fieldPath) =>
+        foreach (var (field, fieldPath, element) in MatcherFields.Read(value, path, _problems).Select(f => (f.Name, f.Path, f.Value)))
         {
             m = field switch
             {
@@ -366,9 +352,9 @@ internal sealed class CaseTableParser
                 "message" => m with { Message = ReadName<NotifyMessage>(element, fieldPath) },
                 _ => m with { Advice = ReadName<AdviceKind>(element, fieldPath) },
             };
-        });
+        }
 
-        if (type is null || _errors.Count > errorsBefore)
+        if (type is null || _problems.Count > errorsBefore)
         {
             return null;
         }
@@ -378,60 +364,12 @@ internal sealed class CaseTableParser
             Add(path + "." + problem.Path, problem.Message);
         }
 
-        return _errors.Count > errorsBefore ? null : m;
+        return _problems.Count > errorsBefore ? null : m;
     }
 
-    /// <summary>Calls <paramref name="onField"/> for each known field once; unknown and repeated fields are errors.</summary>
-    private void ReadObject(JsonElement obj, string path, string[] known, Action<string, JsonElement, string> onField)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in obj.EnumerateObject())
-        {
-            string fieldPath = path + "." + property.Name;
-            if (Array.IndexOf(known, property.Name) < 0)
-            {
-                Add(fieldPath, $"is not a known field; expected {string.Join(", ", known)}.");
-            }
-            else if (!seen.Add(property.Name))
-            {
-                Add(fieldPath, "appears more than once.");
-            }
-            else
-            {
-                onField(property.Name, property.Value, fieldPath);
-            }
-        }
-    }
+    private string? ReadString(JsonElement value, string path) => _problems.TryReadString(value, path, out string text) ? text : null;
 
-    private void Require(JsonElement obj, string path, string field)
-    {
-        if (!obj.TryGetProperty(field, out _))
-        {
-            Add(path + "." + field, "is required.");
-        }
-    }
-
-    private string? ReadString(JsonElement value, string path)
-    {
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return value.GetString();
-        }
-
-        Add(path, $"must be a string, was {Describe(value)}.");
-        return null;
-    }
-
-    private bool? ReadBool(JsonElement value, string path)
-    {
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        Add(path, $"must be true or false, was {Describe(value)}.");
-        return null;
-    }
+    private bool? ReadBool(JsonElement value, string path) => _problems.TryReadBoolean(value, path, out bool b) ? b : null;
 
     private decimal? ReadAmount(JsonElement value, string path)
     {
@@ -440,43 +378,14 @@ internal sealed class CaseTableParser
             return amount;
         }
 
-        Add(path, $"must be a number of zero or more, was {Describe(value)}.");
+        _problems.WrongType(path, "a number of zero or more", value);
         return null;
     }
 
     private TEnum? ReadName<TEnum>(JsonElement value, string path)
-        where TEnum : struct, Enum
-    {
-        if (value.ValueKind == JsonValueKind.String && CatalogNames.TryParse<TEnum>(value.GetString(), out var parsed))
-        {
-            return parsed;
-        }
+        where TEnum : struct, Enum => _problems.TryReadName(value, path, out TEnum parsed) ? parsed : null;
 
-        Add(path, $"expected {CatalogNames.Expected<TEnum>()}, was {Describe(value)}.");
-        return null;
-    }
+    private Instant? ReadInstant(JsonElement value, string path) => _problems.TryReadInstant(value, path, out var instant) ? instant : null;
 
-    private Instant? ReadInstant(JsonElement value, string path)
-    {
-        if (value.ValueKind == JsonValueKind.String && InstantPattern.ExtendedIso.Parse(value.GetString()!) is { Success: true } parsed)
-        {
-            return parsed.Value;
-        }
-
-        Add(path, $"must be an ISO-8601 UTC instant such as '2026-11-23T10:00:00Z', was {Describe(value)}.");
-        return null;
-    }
-
-    private void Add(string path, string message) => _errors.Add(new ValidationError(path, message));
-
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => "'" + value.GetString() + "'",
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        _ => "an object",
-    };
+    private void Add(string path, string message) => _problems.Add(path, message);
 }

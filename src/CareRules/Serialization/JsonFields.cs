@@ -65,22 +65,23 @@ public sealed class JsonFields
     public int IndexOf(string name) => Array.IndexOf(_names, name);
 
     /// <summary>
-    /// The allowed fields of an object, each once, in document order. Reports every unknown field, every field given
-    /// more than once (the first is kept) and every missing required field; skips names with the extension prefix.
+    /// The allowed fields of an object, each once, in document order. Reports every unknown field and every field
+    /// given more than once (the first is kept) as the enumeration passes them, so that problems come in document
+    /// order among those the caller finds in the values, and every missing required field at the end; skips names
+    /// with the extension prefix. Lazy: enumerate the result once.
     /// </summary>
     /// <param name="value">The object (a value of another kind gives no fields and no problem: check the kind first).</param>
     /// <param name="path">The object's path.</param>
     /// <param name="problems">Where problems go.</param>
     /// <returns>The fields to read.</returns>
-    public IReadOnlyList<JsonField> Read(JsonElement value, string path, JsonProblems problems)
+    public IEnumerable<JsonField> Read(JsonElement value, string path, JsonProblems problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return [];
-        }
+        return value.ValueKind == JsonValueKind.Object ? ReadObject(value, path, problems) : [];
+    }
 
-        var fields = new List<JsonField>();
+    private IEnumerable<JsonField> ReadObject(JsonElement value, string path, JsonProblems problems)
+    {
         var seen = new bool[_names.Length];
         var seenExtensions = (HashSet<string>?)null;
         foreach (var property in value.EnumerateObject())
@@ -110,7 +111,7 @@ public sealed class JsonFields
             }
 
             seen[index] = true;
-            fields.Add(new JsonField(name, JsonPath.Property(path, name), property.Value));
+            yield return new JsonField(name, JsonPath.Property(path, name), property.Value);
         }
 
         foreach (string r in _required)
@@ -120,8 +121,6 @@ public sealed class JsonFields
                 problems.Required(JsonPath.Property(path, r));
             }
         }
-
-        return fields;
     }
 
     /// <summary>The name a wrongly cased field most likely meant, or null.</summary>

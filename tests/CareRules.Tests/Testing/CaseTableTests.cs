@@ -163,14 +163,14 @@ public sealed class CaseTableTests
 
         Assert.Equal(
         [
-            "$.rows[0].expect.decisions[0].offer: expected 'apology', 'gift-in-parcel', 'discount-next-order', 'free-shipping-next-order', 'partial-refund', 'full-refund', 'replacement' or 'reship', was 'gift'.",
+            "$.rows[0].expect.decisions[0].offer: unknown value 'gift'; expected 'apology', 'gift-in-parcel', 'discount-next-order', 'free-shipping-next-order', 'partial-refund', 'full-refund', 'replacement' or 'reship'.",
             "$.rows[0].expect.decisions[1].offer: applies only to compensate decisions, not to stop.",
             "$.rows[0].expect.decisions[2].type: is required: 'stop', 'escalate', 'compensate', 'notify' or 'advise'.",
-            "$.rows[0].expect.fires: must be an array of rule ids, was 'delay.gift'.",
-            "$.rows[0].expect.goodwilTotal: is not a known field; expected fires, notFires, firesExactly, decisions, notDecisions, decisionCount, goodwillTotal, maxGoodwillTotal.",
-            "$.rows[1].expect.notDecisions[0].dueBy: must be an ISO-8601 UTC instant such as '2026-11-23T10:00:00Z', was 'tomorrow'.",
-            "$.rows[1].expect.decisionCount: must be a whole number of zero or more, was -1.",
-            "$.rows[1].expect.maxGoodwillTotal: must be a number of zero or more, was '20'.",
+            "$.rows[0].expect.fires: must be an array of rule ids, was the string 'delay.gift'.",
+            "$.rows[0].expect.goodwilTotal: unknown field 'goodwilTotal'; allowed fields are 'fires', 'notFires', 'firesExactly', 'decisions', 'notDecisions', 'decisionCount', 'goodwillTotal' or 'maxGoodwillTotal'.",
+            "$.rows[1].expect.notDecisions[0].dueBy: 'tomorrow' is not an ISO-8601 UTC instant; expected e.g. 2026-11-23T10:00:00Z (UTC, ending in Z).",
+            "$.rows[1].expect.decisionCount: must be a whole number of zero or more, was the number -1.",
+            "$.rows[1].expect.maxGoodwillTotal: must be a number of zero or more, was the string '20'.",
         ],
         errors);
     }
@@ -203,15 +203,15 @@ public sealed class CaseTableTests
         Assert.Equal(
         [
             "$.rows[1].name: 'same' is also the name of row $.rows[0]; names must be unique, they name the tests.",
-            "$.rows[2].expect: expects nothing; give at least one of: fires, notFires, firesExactly, decisions, notDecisions, decisionCount, goodwillTotal, maxGoodwillTotal.",
+            "$.rows[2].expect: expects nothing; give at least one of 'fires', 'notFires', 'firesExactly', 'decisions', 'notDecisions', 'decisionCount', 'goodwillTotal' or 'maxGoodwillTotal'.",
             "$.rows[3].expect.notFires: 'delay.gift' is also in 'fires'; a rule cannot both fire and not fire.",
             "$.rows[4].name: must not be blank.",
-            "$.rows[4].case: must be a case object (catalog section 5), was 3.",
+            "$.rows[4].case: must be a case object (catalog section 5), was the number 3.",
             "$.rows[4].expect: must be an object of expectations, was an array.",
-            "$.rows[4].comment: is not a known field; expected name, note, case, expect.",
+            "$.rows[4].comment: unknown field 'comment'; allowed fields are 'name', 'note', 'case' or 'expect'.",
             "$.rows[5].expect: is required.",
             "$.rows[5].case: is required: the case to evaluate, as in catalog section 5.",
-            "$.rows[6]: a row must be an object with 'name', 'case' and 'expect', was 7.",
+            "$.rows[6]: a row must be an object with 'name', 'case' and 'expect', was the number 7.",
         ],
         errors);
     }
@@ -220,9 +220,9 @@ public sealed class CaseTableTests
     [InlineData("[]", "$: holds no rows; a table needs at least one.")]
     [InlineData("""{ "rows": [] }""", "$.rows: holds no rows; a table needs at least one.")]
     [InlineData("""{ "now": "2026-11-23T09:00:00Z" }""", "$.rows: is required.")]
-    [InlineData("""{ "now": "2026-11-23 09:00", "rows": {} }""", "$.now: must be an ISO-8601 UTC instant such as '2026-11-23T10:00:00Z', was '2026-11-23 09:00'.|$.rows: must be an array of rows, was an object.")]
-    [InlineData("\"rows\"", "$: a case table must be a JSON array of rows or an object with 'rows', was 'rows'.")]
-    [InlineData("""{ "rows": [], "version": 2 }""", "$.version: is not a known field; expected now, rows.|$.rows: holds no rows; a table needs at least one.")]
+    [InlineData("""{ "now": "2026-11-23 09:00", "rows": {} }""", "$.now: '2026-11-23 09:00' is not an ISO-8601 UTC instant; expected e.g. 2026-11-23T10:00:00Z (UTC, ending in Z).|$.rows: must be an array of rows, was an object.")]
+    [InlineData("\"rows\"", "$: a case table must be a JSON array of rows or an object with 'rows', was the string 'rows'.")]
+    [InlineData("""{ "rows": [], "version": 2 }""", "$.version: unknown field 'version'; allowed fields are 'now' or 'rows'.|$.rows: holds no rows; a table needs at least one.")]
     public void Parse_BadShape_SaysWhatATableIs(string json, string expected) =>
         Assert.Equal(expected.Split('|'), Errors(json));
 
