@@ -267,23 +267,15 @@ internal sealed class CaseTableParser
     private List<string> ReadIds(JsonElement value, string path)
     {
         var ids = new List<string>();
-        if (value.ValueKind != JsonValueKind.Array)
+        foreach (var item in _problems.Items(value, path, "an array of rule ids"))
         {
-            _problems.WrongType(path, "an array of rule ids", value);
-            return ids;
-        }
-
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            string itemPath = JsonPath.Element(path, i++);
-            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } id && !string.IsNullOrWhiteSpace(id))
+            if (item.Value.ValueKind == JsonValueKind.String && item.Value.GetString() is { } id && !string.IsNullOrWhiteSpace(id))
             {
                 ids.Add(id);
             }
             else
             {
-                _problems.WrongType(itemPath, "a rule id such as 'delay.gift'", item);
+                _problems.WrongType(item.Path, "a rule id such as 'delay.gift'", item.Value);
             }
         }
 
@@ -293,16 +285,9 @@ internal sealed class CaseTableParser
     private List<DecisionMatcher> ReadMatchers(JsonElement value, string path)
     {
         var matchers = new List<DecisionMatcher>();
-        if (value.ValueKind != JsonValueKind.Array)
+        foreach (var item in _problems.Items(value, path, "an array of decisions"))
         {
-            _problems.WrongType(path, "an array of decisions", value);
-            return matchers;
-        }
-
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (ReadMatcher(item, JsonPath.Element(path, i++)) is { } m)
+            if (ReadMatcher(item.Value, item.Path) is { } m)
             {
                 matchers.Add(m);
             }

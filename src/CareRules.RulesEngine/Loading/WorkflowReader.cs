@@ -75,7 +75,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _problems.WrongType(JsonPath.Element(source.Name + ":workflows", i), $"a workflow object", item);
+                        _problems.WrongType(JsonPath.Element(source.Name + ":workflows", i), "a workflow object", item);
                     }
 
                     i++;
@@ -88,7 +88,7 @@ internal sealed class WorkflowReader
             }
             else
             {
-                _problems.WrongType(source.Name, $"a workflow object or an array of workflow objects", root);
+                _problems.WrongType(source.Name, "a workflow object or an array of workflow objects", root);
             }
         }
     }
@@ -114,7 +114,7 @@ internal sealed class WorkflowReader
                 case "WorkflowName":
                     if (value.ValueKind != JsonValueKind.String)
                     {
-                        _problems.WrongType(p, $"a string", value);
+                        _problems.WrongType(p, "a string", value);
                     }
 
                     break;
@@ -141,7 +141,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _problems.WrongType(p, $"the pack's name and version as \"name@version\" (e.g. \"acme-care@1.0.0\")", value);
+                        _problems.WrongType(p, "the pack's name and version as \"name@version\" (e.g. \"acme-care@1.0.0\")", value);
                     }
 
                     break;
@@ -164,25 +164,9 @@ internal sealed class WorkflowReader
             return;
         }
 
-        if (e.ValueKind != JsonValueKind.Array)
+        foreach (var item in _problems.Items(e, path, "an array of rules", JsonValueKind.Object, "a rule object"))
         {
-            _problems.WrongType(path, $"an array of rules", e);
-            return;
-        }
-
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                _problems.WrongType(JsonPath.Element(path, i), $"a rule object", item);
-            }
-            else
-            {
-                rules.Add(ReadRule(item, path, i, topLevel));
-            }
-
-            i++;
+            rules.Add(ReadRule(item.Value, path, item.Index, topLevel));
         }
     }
 
@@ -207,20 +191,12 @@ internal sealed class WorkflowReader
                 case "SuccessEvent":
                     if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                     {
-                        _problems.WrongType(p, $"a string", value);
+                        _problems.WrongType(p, "a string", value);
                     }
 
                     break;
                 case "Enabled":
-                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                    {
-                        rule.Enabled = value.GetBoolean();
-                    }
-                    else
-                    {
-                        _problems.WrongType(p, $"true or false", value);
-                    }
-
+                    rule.Enabled = !_problems.TryReadBoolean(value, p, out bool enabled) || enabled;
                     break;
                 case "RuleExpressionType":
                     CheckExpressionType(value, p);
@@ -244,7 +220,7 @@ internal sealed class WorkflowReader
                     }
                     else if (value.ValueKind != JsonValueKind.Null)
                     {
-                        _problems.WrongType(p, $"an expression in a string", value);
+                        _problems.WrongType(p, "an expression in a string", value);
                     }
 
                     break;
@@ -316,7 +292,7 @@ internal sealed class WorkflowReader
 
         if (e.ValueKind != JsonValueKind.Object)
         {
-            _problems.WrongType(path, $"an object", e);
+            _problems.WrongType(path, "an object", e);
             return;
         }
 
@@ -332,20 +308,13 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _problems.WrongType(p, $"a whole number (higher is more important; the default is 100)", value);
+                        _problems.WrongType(p, "a whole number (higher is more important; the default is 100)", value);
                     }
 
                     break;
                 case "description":
-                    if (value.ValueKind == JsonValueKind.String)
-                    {
-                        rule.Description = value.GetString()!;
-                    }
-                    else
-                    {
-                        _problems.WrongType(p, $"a string", value);
-                    }
-
+                    _problems.TryReadString(value, p, out string description);
+                    rule.Description = description;
                     break;
                 case "suppressesGoodwill":
                     rule.SuppressesGoodwill = ValueDoc.Read(value, p, _problems, allowNumber: false, allowBoolean: true);
@@ -368,22 +337,8 @@ internal sealed class WorkflowReader
 
     private void ReadDecisions(JsonElement e, string path, List<DecisionDoc> decisions)
     {
-        if (e.ValueKind != JsonValueKind.Array)
+        foreach (var (p, item) in _problems.Items(e, path, "an array of decisions", JsonValueKind.Object, "a decision object").Select(i => (i.Path, i.Value)))
         {
-            _problems.WrongType(path, $"an array of decisions", e);
-            return;
-        }
-
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            string p = JsonPath.Element(path, i++);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                _problems.WrongType(p, $"a decision object", item);
-                continue;
-            }
-
             if (!item.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
             {
                 _problems.Add(p + ".type", $"is required: {CatalogNames.Expected<DecisionType>()}.");
@@ -437,15 +392,8 @@ internal sealed class WorkflowReader
             case "type":
                 break;
             case "reason":
-                if (value.ValueKind == JsonValueKind.String)
-                {
-                    d.Reason = value.GetString()!;
-                }
-                else
-                {
-                    _problems.WrongType(path, $"a one-sentence string", value);
-                }
-
+                _problems.TryReadString(value, path, out string reason);
+                d.Reason = reason;
                 break;
             case "when":
                 d.When = ValueDoc.Read(value, path, _problems, allowNumber: false, allowBoolean: true);
@@ -470,15 +418,8 @@ internal sealed class WorkflowReader
 
                 break;
             case "legal":
-                if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-                {
-                    d.Legal = value.GetBoolean();
-                }
-                else
-                {
-                    _problems.WrongType(path, $"true or false", value);
-                }
-
+                _problems.TryReadBoolean(value, path, out bool legal);
+                d.Legal = legal;
                 break;
             case "stop":
                 d.Stop = ReadEnum<StopKind>(value, path);
@@ -519,22 +460,10 @@ internal sealed class WorkflowReader
             return;
         }
 
-        if (e.ValueKind != JsonValueKind.Array)
+        const string Entry = "{ \"Name\": ..., \"Expression\": ... }";
+        foreach (var (elementPath, item) in _problems.Items(e, path, $"an array of {Entry} objects", JsonValueKind.Object, $"a {Entry} object").Select(i => (i.Path, i.Value)))
         {
-            _problems.WrongType(path, $"an array of {{ \"Name\": ..., \"Expression\": ... }} objects", e);
-            return;
-        }
-
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            string p = JsonPath.Element(path, i++);
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                _problems.WrongType(p, $"a {{ \"Name\": ..., \"Expression\": ... }} object", item);
-                continue;
-            }
-
+            string p = elementPath;
             string? name = item.TryGetProperty("Name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
             if (!string.IsNullOrWhiteSpace(name))
             {
@@ -568,7 +497,7 @@ internal sealed class WorkflowReader
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            _problems.WrongType(path, $"an object of parameter names to values (or to new parameter definitions)", e);
+            _problems.WrongType(path, "an object of parameter names to values (or to new parameter definitions)", e);
             return;
         }
 
@@ -594,7 +523,7 @@ internal sealed class WorkflowReader
 
                     break;
                 default:
-                    _problems.WrongType(p, $"a value (a string, number or true/false) overriding the parameter, or an object defining a new one", value);
+                    _problems.WrongType(p, "a value (a string, number or true/false) overriding the parameter, or an object defining a new one", value);
                     break;
             }
         }
@@ -624,17 +553,12 @@ internal sealed class WorkflowReader
                     };
                     if (defaultText is null)
                     {
-                        _problems.WrongType(p, $"a string, number or true/false", value);
+                        _problems.WrongType(p, "a string, number or true/false", value);
                     }
 
                     break;
                 case "Description":
-                    description = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-                    if (description is null)
-                    {
-                        _problems.WrongType(p, $"a string", value);
-                    }
-
+                    description = _problems.TryReadString(value, p, out string text) ? text : null;
                     break;
                 case "Min":
                 case "Max":
@@ -651,7 +575,7 @@ internal sealed class WorkflowReader
                     }
                     else
                     {
-                        _problems.WrongType(p, $"a number", value);
+                        _problems.WrongType(p, "a number", value);
                     }
 
                     break;
@@ -678,23 +602,15 @@ internal sealed class WorkflowReader
 
     private void ReadDisabledRules(JsonElement e, string path, List<(string Id, string Path)> into)
     {
-        if (e.ValueKind != JsonValueKind.Array)
+        foreach (var item in _problems.Items(e, path, "an array of rule ids"))
         {
-            _problems.WrongType(path, $"an array of rule ids", e);
-            return;
-        }
-
-        int i = 0;
-        foreach (var item in e.EnumerateArray())
-        {
-            string p = JsonPath.Element(path, i++);
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            if (item.Value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.Value.GetString()))
             {
-                into.Add((item.GetString()!, p));
+                into.Add((item.Value.GetString()!, item.Path));
             }
             else
             {
-                _problems.WrongType(p, $"a rule id", item);
+                _problems.WrongType(item.Path, "a rule id", item.Value);
             }
         }
     }
@@ -706,7 +622,7 @@ internal sealed class WorkflowReader
             return;
         }
 
-        _problems.WrongType(path, $"\"LambdaExpression\" (the only expression type of RulesEngine)", value);
+        _problems.WrongType(path, "\"LambdaExpression\" (the only expression type of RulesEngine)", value);
     }
 
     /// <summary>The allowed fields of an object, each once, in document order; unknown and repeated ones are reported.</summary>

@@ -136,9 +136,9 @@ internal sealed class CaseParser
 
         // Build every object whose fields are valid, even when another object is bad: the model constructors check
         // the domain rules (the order of events among them), and their errors are mapped to JSON paths.
-        Customer? builtCustomer = customerOk ? BuildCustomer(in customer) : null;
-        Order? builtOrder = hasOrder && orderOk ? BuildOrder(in order) : null;
-        CareCase? builtCase = hasCase && caseOk ? BuildCase(in @case) : null;
+        Customer? builtCustomer = customerOk ? Build<CustomerDraft, Customer>(in customer) : null;
+        Order? builtOrder = hasOrder && orderOk ? Build<OrderDraft, Order>(in order) : null;
+        CareCase? builtCase = hasCase && caseOk ? Build<CaseDraft, CareCase>(in @case) : null;
         if (ErrorCount > 0 || builtCustomer is null || now is null)
         {
             // The context is not built, so the model's check of the case against now runs on what could be read.
@@ -749,37 +749,14 @@ internal sealed class CaseParser
         }
     }
 
-    private Customer? BuildCustomer(in CustomerDraft d)
+    /// <summary>Builds a model object from its draft; the constructor's errors become JSON paths.</summary>
+    private T? Build<TDraft, T>(in TDraft draft)
+        where TDraft : struct, IDraft<T>
+        where T : class
     {
         try
         {
-            return d.Build();
-        }
-        catch (CareRulesValidationException ex)
-        {
-            AddModelErrors(ex);
-            return null;
-        }
-    }
-
-    private Order? BuildOrder(in OrderDraft d)
-    {
-        try
-        {
-            return d.Build();
-        }
-        catch (CareRulesValidationException ex)
-        {
-            AddModelErrors(ex);
-            return null;
-        }
-    }
-
-    private CareCase? BuildCase(in CaseDraft d)
-    {
-        try
-        {
-            return d.Build();
+            return draft.Build();
         }
         catch (CareRulesValidationException ex)
         {
@@ -823,7 +800,12 @@ internal sealed class CaseParser
         public const int Id = 0, OpenedAt = 1, Kind = 2, Channel = 3, Fault = 4, FirstReplyAt = 5, Flags = 6, CarrierClaim = 7, Requests = 8;
     }
 
-    private struct CustomerDraft
+    private interface IDraft<out T>
+    {
+        T Build();
+    }
+
+    private struct CustomerDraft : IDraft<Customer>
     {
         public string Id;
         public LocalDate Since;
@@ -839,7 +821,7 @@ internal sealed class CaseParser
     }
 
     /// <summary>An order being read; fields not in the JSON keep the defaults of the <see cref="Order"/> constructor.</summary>
-    private struct OrderDraft
+    private struct OrderDraft : IDraft<Order>
     {
         public string Id;
         public Instant PlacedAt;
@@ -868,7 +850,7 @@ internal sealed class CaseParser
     }
 
     /// <summary>A case being read; fields not in the JSON keep the defaults of the <see cref="CareCase"/> constructor.</summary>
-    private struct CaseDraft
+    private struct CaseDraft : IDraft<CareCase>
     {
         public string? Id;
         public Instant OpenedAt;

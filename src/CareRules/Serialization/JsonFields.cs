@@ -155,3 +155,27 @@ public readonly struct JsonField
     /// <summary>The field's value.</summary>
     public JsonElement Value { get; }
 }
+
+/// <summary>One element of a JSON array read by <see cref="JsonProblems.Items"/>.</summary>
+public readonly struct JsonItem
+{
+    /// <summary>Creates an element.</summary>
+    /// <param name="index">Its 0-based index.</param>
+    /// <param name="path">Its path (<c>$.rows[3]</c>).</param>
+    /// <param name="value">Its value.</param>
+    public JsonItem(int index, string path, JsonElement value)
+    {
+        Index = index;
+        Path = path;
+        Value = value;
+    }
+
+    /// <summary>The 0-based index.</summary>
+    public int Index { get; }
+
+    /// <summary>The element's path (<c>$.rows[3]</c>).</summary>
+    public string Path { get; }
+
+    /// <summary>The element's value.</summary>
+    public JsonElement Value { get; }
+}

@@ -163,6 +163,47 @@ public sealed class JsonProblems
         return true;
     }
 
+    /// <summary>
+    /// The elements of an array with their paths (<c>path[i]</c>). Reports a value that is not an array as
+    /// <c>must be {expected}, …</c> (yielding nothing); with <paramref name="itemKind"/>, reports and skips every
+    /// element of another kind as <c>must be {itemExpected}, …</c>. Lazy: enumerate the result once.
+    /// </summary>
+    /// <param name="value">The JSON value.</param>
+    /// <param name="path">Its path.</param>
+    /// <param name="expected">What the array must be (<c>an array of rule ids</c>).</param>
+    /// <param name="itemKind">The kind every element must have; null for any.</param>
+    /// <param name="itemExpected">What an element must be (<c>a rule object</c>), with <paramref name="itemKind"/>.</param>
+    /// <returns>The elements to read.</returns>
+    public IEnumerable<JsonItem> Items(JsonElement value, string path, string expected, JsonValueKind? itemKind = null, string? itemExpected = null)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            WrongType(path, expected, value);
+            return [];
+        }
+
+        return ItemsOf(value, path, itemKind, itemExpected ?? "a " + itemKind?.ToString().ToLowerInvariant());
+    }
+
+    private IEnumerable<JsonItem> ItemsOf(JsonElement array, string path, JsonValueKind? itemKind, string itemExpected)
+    {
+        int index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            string itemPath = JsonPath.Element(path, index);
+            if (itemKind is { } kind && item.ValueKind != kind)
+            {
+                WrongType(itemPath, itemExpected, item);
+            }
+            else
+            {
+                yield return new JsonItem(index, itemPath, item);
+            }
+
+            index++;
+        }
+    }
+
     /// <summary>Reads a string; reports any other JSON type.</summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="path">Its path.</param>
