@@ -32,6 +32,11 @@ internal sealed class CaseParser
         "$.case",
         new(["id", "openedAt", "kind", "channel", "fault", "firstReplyAt", "flags", "carrierClaim", "requests"], ["id", "openedAt", "kind"]));
 
+    private static readonly Utf8Parser<Instant> s_fastInstant = IsoText.TryParseInstant;
+    private static readonly Utf8Parser<LocalDate> s_fastDate = IsoText.TryParseDate;
+    private static readonly Func<string, string> s_instantMessage = JsonProblems.InstantMessage;
+    private static readonly Func<string, string> s_dateMessage = JsonProblems.DateMessage;
+
     private static readonly JsonFields s_money = new(["amount", "currency"], ["amount", "currency"]);
 
     private static readonly ObjectSchema s_lifetimeValue = MoneySchema(s_customer.PathOf(CustomerField.LifetimeValue));
@@ -540,25 +545,7 @@ internal sealed class CaseParser
             return WrongType(ref r, path, JsonProblems.InstantExpected);
         }
 
-        if (!r.ValueIsEscaped && IsoText.TryParseInstant(r.ValueSpan, out value))
-        {
-            return true;
-        }
-
-        if (!TryGetString(ref r, path, out var text))
-        {
-            return false;
-        }
-
-        var result = InstantPattern.ExtendedIso.Parse(text);
-        if (!result.Success)
-        {
-            Add(path, JsonProblems.InstantMessage(text));
-            return false;
-        }
-
-        value = result.Value;
-        return true;
+        return ReadIso(ref r, path, s_fastInstant, InstantPattern.ExtendedIso, s_instantMessage, out value);
     }
 
     private bool ReadOptionalInstant(ref Utf8JsonReader r, string path, out Instant? value)
@@ -592,21 +579,32 @@ internal sealed class CaseParser
             return WrongType(ref r, path, nullable ? "a local date string (yyyy-MM-dd), or null" : "a local date string (yyyy-MM-dd)");
         }
 
-        if (!r.ValueIsEscaped && IsoText.TryParseDate(r.ValueSpan, out var date))
+        bool ok = ReadIso(ref r, path, s_fastDate, LocalDatePattern.Iso, s_dateMessage, out var date);
+        value = ok ? date : null;
+        return ok;
+    }
+
+    /// <summary>
+    /// Parses the string under the reader: the allocation-free <see cref="IsoText"/> shortcut first, then the NodaTime
+    /// pattern, which stays the authority and whose failure is reported with <paramref name="message"/>.
+    /// </summary>
+    private bool ReadIso<T>(ref Utf8JsonReader r, string path, Utf8Parser<T> fast, IPattern<T> pattern, Func<string, string> message, out T value)
+    {
+        if (!r.ValueIsEscaped && fast(r.ValueSpan, out value))
         {
-            value = date;
             return true;
         }
 
+        value = default!;
         if (!TryGetString(ref r, path, out var text))
         {
             return false;
         }
 
-        var result = LocalDatePattern.Iso.Parse(text);
+        var result = pattern.Parse(text);
         if (!result.Success)
         {
-            Add(path, JsonProblems.DateMessage(text));
+            Add(path, message(text));
             return false;
         }
 
@@ -799,6 +797,8 @@ internal sealed class CaseParser
     {
         public const int Id = 0, OpenedAt = 1, Kind = 2, Channel = 3, Fault = 4, FirstReplyAt = 5, Flags = 6, CarrierClaim = 7, Requests = 8;
     }
+
+    private delegate bool Utf8Parser<T>(ReadOnlySpan<byte> text, out T value);
 
     private interface IDraft<out T>
     {

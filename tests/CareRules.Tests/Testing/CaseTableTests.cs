@@ -234,6 +234,13 @@ public sealed class CaseTableTests
     }
 
     [Fact]
+    public void Parse_CommentsInsideARowsCase_AreSkippedByTheCaseReaderToo()
+    {
+        var table = CaseTable.Parse(Good.Replace("\"order\":", "/* the late one */ \"order\": // inline\n", StringComparison.Ordinal));
+        Assert.Equal("O-1", table.Rows[0].Context.Order!.Id);
+    }
+
+    [Fact]
     public void Load_RelativePath_IsReadFromTheTestAssemblysFolder()
     {
         string name = $"table-{Guid.NewGuid():N}.json";
