@@ -148,7 +148,13 @@ public sealed partial class PackBuilder
         var rules = new List<RuleBuilder>();
         foreach (var (id, configure) in _rules)
         {
-            string path = $"rules['{id}']";
+            string path = $"rules['{PackLimits.Quote(id)}']";
+            if (id.Length > PackLimits.MaxRuleIdLength)
+            {
+                errors.Add(new ValidationError(path + ".id", $"is {id.Length} characters long; a rule id may have at most {PackLimits.MaxRuleIdLength}."));
+                continue;
+            }
+
             if (!RuleIdPattern().IsMatch(id))
             {
                 errors.Add(new ValidationError(path + ".id", "must be lower-case words joined by '.' or '-', e.g. 'delay.gift'."));
@@ -176,6 +182,11 @@ public sealed partial class PackBuilder
             {
                 errors.Add(new ValidationError(path, $"could not be built: {ex.Message}"));
                 continue;
+            }
+
+            if (rule.RuleDescription.Length > PackLimits.MaxDescriptionLength)
+            {
+                errors.Add(new ValidationError(path + ".description", $"is {rule.RuleDescription.Length} characters long; a description may have at most {PackLimits.MaxDescriptionLength}."));
             }
 
             if (!rule.HasCondition)
