@@ -11,7 +11,7 @@ public static class CaseEndpoints
 {
     /// <summary>
     /// Reads one case object strictly (a case without <c>now</c> is evaluated at the injected clock's instant) and
-    /// answers 200 with the verdict JSON, or 400 with problem details whose <c>errors</c> name every bad path.
+    /// answers 200 with the verdict (the catalog's verdict JSON, byte for byte), or 400 with problem details whose <c>errors</c> name every bad path.
     /// </summary>
     public static async Task<IResult> EvaluateAsync(HttpRequest request, ICareEvaluator evaluator, IPackProvider packs, IClock clock, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public static class CaseEndpoints
             return InvalidCase(result.CaseId, ex.Errors);
         }
 
-        return Results.Bytes(VerdictJsonWriter.ToUtf8Bytes(verdict), "application/json");
+        return TypedResults.Ok(verdict); // written by VerdictJsonConverter (CareApi registers it): the console's verdict JSON
     }
 
     private static IResult InvalidCase(string? caseId, IReadOnlyList<ValidationError> errors)
