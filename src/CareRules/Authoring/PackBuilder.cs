@@ -244,6 +244,7 @@ public sealed partial class PackBuilder
             values[p.Name] = p.DefaultValue;
         }
 
+        var amountCurrencies = new List<(string Path, Currency Code, string Text)>();
         foreach (var (definition, name, value, text) in _overrides)
         {
             string path = $"parameters['{name}']";
@@ -258,6 +259,10 @@ public sealed partial class PackBuilder
                 if (known.TryParse(text, out var parsed, out var error))
                 {
                     values[name] = parsed!;
+                    if (known.IsAmount && Parameter.TryGetAmountCurrency(text, out var code))
+                    {
+                        amountCurrencies.Add((path, code, text.Trim()));
+                    }
                 }
                 else
                 {
@@ -271,6 +276,19 @@ public sealed partial class PackBuilder
             else
             {
                 values[name] = value!;
+            }
+        }
+
+        // An amount written with a currency code must be in the pack's currency (catalog section 3.2), whichever
+        // override set the currency.
+        if (values.TryGetValue(CoreParameters.Currency.Name, out var packCurrency) && packCurrency is Currency currency)
+        {
+            foreach (var (path, code, text) in amountCurrencies)
+            {
+                if (code != currency)
+                {
+                    errors.Add(new ValidationError(path, $"expected an amount in {currency.Code}, the pack's currency, was '{text}'."));
+                }
             }
         }
 

@@ -187,7 +187,9 @@ internal static class Resolution
         {
             int i = keep[k];
             decimal v = d[i].AmountOr(0m);
-            if (!overflowed && v <= remaining)
+
+            // An offer without a value is kept only while the room left is at least minMeaningfulGift (catalog 7.16).
+            if (!overflowed && (d[i].Value is null ? remaining >= minGift : v <= remaining))
             {
                 remaining -= v;
                 total += v;
