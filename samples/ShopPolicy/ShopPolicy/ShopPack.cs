@@ -6,7 +6,7 @@ using CareRules.Authoring;
 namespace ShopPolicy;
 
 /// <summary>
-/// The shop's pack pack: the Standard pack (all 24 catalog rules) with the shop's choices —
+/// The shop's pack: the Standard pack (all 24 catalog rules) with the shop's choices —
 /// <list type="bullet">
 /// <item>the <b>firm</b> stance (no goodwill when a carrier or bank is at fault, an apology only for a damaged box);</item>
 /// <item>goodwill capped at <b>15%</b> of the order instead of 20%;</item>
