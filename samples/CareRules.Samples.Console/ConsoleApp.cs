@@ -90,6 +90,14 @@ internal static class ConsoleApp
                     stderr.WriteLine(CaseErrorJson.ToJson(CaseReadResult.Rejected(result.Index, result.CaseId, ex.Errors.Select(e => e with { Path = "$." + e.Path }).ToList())));
                     continue;
                 }
+#pragma warning disable CA1031 // one case's unexpected failure is that case's error line; the other cases go on
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    anyRejected = true;
+                    stderr.WriteLine(CaseErrorJson.ToJson(CaseReadResult.Rejected(result.Index, result.CaseId, [new ValidationError("$", $"could not be evaluated: {ex.GetType().Name}: {ex.Message}")])));
+                    continue;
+                }
 
                 if (line.Json)
                 {

@@ -1,7 +1,5 @@
-using System.Text.Json;
-using CareRules.Evaluation;
-using CareRules.Serialization;
 using CareRules.DependencyInjection;
+using CareRules.Evaluation;
 using CareRules.Model;
 
 namespace CareRules.Samples.WebApi;
@@ -9,55 +7,44 @@ namespace CareRules.Samples.WebApi;
 /// <summary><c>GET /pack</c>: the pack in force — pack name, version, parameters and rules.</summary>
 public static class PackEndpoints
 {
-    /// <summary>Answers with the pack in force as JSON.</summary>
-    public static IResult Get(IPackProvider packs) =>
-        Results.Bytes(ToUtf8Bytes(packs.Current), "application/json");
-
     /// <summary>
+    /// Answers with the pack in force, serialized with the app's JSON options:
     /// <c>{"pack":"standard@1.0.0","name":"standard","version":"1.0.0","parameters":{"stance":"balanced",…},
     /// "rules":[{"id":…,"description":…,"priority":…,"suppressesGoodwill":…,"goodwillCapMultiplier":…,"decisionTypes":[…]}]}</c>.
-    /// Parameters are written in the text form the <c>CareRules:Parameters</c> configuration section accepts.
     /// </summary>
-    public static byte[] ToUtf8Bytes(CompiledPack pack)
+    public static PackDocument Get(IPackProvider packs) => PackDocument.Of(packs.Current);
+}
+
+/// <summary>The pack in force as <c>GET /pack</c> shows it.</summary>
+/// <param name="Pack">The pack id, <c>name@version</c>.</param>
+/// <param name="Name">The pack name.</param>
+/// <param name="Version">The pack version.</param>
+/// <param name="Parameters">Every parameter in the text form the <c>CareRules:Parameters</c> configuration section accepts.</param>
+/// <param name="Rules">The rules, in id order.</param>
+public sealed record PackDocument(string Pack, string Name, string Version, IReadOnlyDictionary<string, string> Parameters, IReadOnlyList<RuleDocument> Rules)
+{
+    /// <summary>The document of a compiled pack.</summary>
+    public static PackDocument Of(CompiledPack pack)
     {
         ArgumentNullException.ThrowIfNull(pack);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, VerdictJsonWriter.WriterOptions()))
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in pack.Parameters.Definitions)
         {
-            writer.WriteStartObject();
-            writer.WriteString("pack", pack.Id);
-            writer.WriteString("name", pack.Name);
-            writer.WriteString("version", pack.Version);
-            writer.WriteStartObject("parameters");
-            foreach (var parameter in pack.Parameters.Definitions)
-            {
-                writer.WriteString(parameter.Name, pack.Parameters.Format(parameter.Name));
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartArray("rules");
-            foreach (var rule in pack.Rules)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", rule.Id);
-                writer.WriteString("description", rule.Description);
-                writer.WriteNumber("priority", rule.Priority);
-                writer.WriteBoolean("suppressesGoodwill", rule.SuppressesGoodwill);
-                writer.WriteNumber("goodwillCapMultiplier", rule.GoodwillCapMultiplier);
-                writer.WriteStartArray("decisionTypes");
-                foreach (var type in rule.DecisionTypes)
-                {
-                    writer.WriteStringValue(CatalogNames.Of(type));
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            parameters[parameter.Name] = pack.Parameters.Format(parameter.Name);
         }
 
-        return buffer.ToArray();
+        var rules = pack.Rules
+            .Select(r => new RuleDocument(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.GoodwillCapMultiplier, [.. r.DecisionTypes.Select(t => DecisionShape.Of(t).Name)]))
+            .ToList();
+        return new PackDocument(pack.Id, pack.Name, pack.Version, parameters, rules);
     }
 }
+
+/// <summary>One rule of <see cref="PackDocument"/>.</summary>
+/// <param name="Id">The rule id.</param>
+/// <param name="Description">What the rule is for.</param>
+/// <param name="Priority">Its priority (higher first).</param>
+/// <param name="SuppressesGoodwill">True when it suppresses goodwill.</param>
+/// <param name="GoodwillCapMultiplier">Its goodwill cap multiplier (1 when it does not raise the cap).</param>
+/// <param name="DecisionTypes">The catalog names of the decision types it may produce.</param>
+public sealed record RuleDocument(string Id, string Description, int Priority, bool SuppressesGoodwill, decimal GoodwillCapMultiplier, IReadOnlyList<string> DecisionTypes);

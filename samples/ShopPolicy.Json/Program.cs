@@ -1,4 +1,4 @@
-// Checks a shop's pack pack written as RulesEngine workflow JSON, shows what it decides in a few example
+// Checks a shop's pack written as RulesEngine workflow JSON, shows what it decides in a few example
 // situations, and confirms that RulesEngine itself agrees with CareRules on every rule of the file.
 //
 //   dotnet run --project samples/ShopPolicy.Json                      # the bundled shop-pack.json
@@ -33,6 +33,12 @@ catch (CareRulesValidationException ex)
         Console.WriteLine($"      {error.Message}");
     }
 
+    return 1;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    Console.WriteLine();
+    Console.WriteLine($"The pack file cannot be read: {ex.Message}");
     return 1;
 }
 

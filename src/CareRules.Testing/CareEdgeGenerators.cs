@@ -11,7 +11,7 @@ namespace CareRules.Testing;
 /// escaping in JSON (quotes, backslashes, non-ASCII, control characters, emoji), instants with sub-second parts down
 /// to the nanosecond, counters up to <see cref="int.MaxValue"/> and amounts up to the quadrillions with two decimals.
 /// Every object passes the model's validation: events in order, one currency, and in a context nothing (order, case,
-/// reply) happens after <see cref="CareContext.Now"/>. For stating invariants of a pack pack with realistic
+/// reply) happens after <see cref="CareContext.Now"/>. For stating invariants of a pack with realistic
 /// contexts, use <see cref="CareGenerators"/>; this class mirrors its members. Thread-safe.
 /// </summary>
 public static class CareEdgeGenerators

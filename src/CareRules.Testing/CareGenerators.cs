@@ -7,7 +7,7 @@ namespace CareRules.Testing;
 
 /// <summary>
 /// FsCheck generators of valid care contexts (every object passes the model's validation), for stating invariants
-/// of a pack pack: "no goodwill above 15% of the order", "a legal remedy is never dropped". Instants spread over
+/// of a pack: "no goodwill above 15% of the order", "a legal remedy is never dropped". Instants spread over
 /// 2025–2027 so that weekends, Polish holidays and both DST changes are exercised. Ids are plain and instants whole
 /// minutes; for edge values (ids that need JSON escaping, nanoseconds, huge counters and amounts) use
 /// <see cref="CareEdgeGenerators"/>. Thread-safe.

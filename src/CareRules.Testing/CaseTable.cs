@@ -130,6 +130,12 @@ public sealed class CaseTable
             {
                 failed.Add(ex.Message);
             }
+#pragma warning disable CA1031 // one row's unexpected failure fails that row; the other rows are still checked
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                failed.Add($"Row '{row.Name}' could not be evaluated: {ex.GetType().Name}: {ex.Message}");
+            }
         }
 
         if (failed.Count > 0)

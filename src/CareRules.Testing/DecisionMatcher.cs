@@ -103,29 +103,37 @@ public sealed record DecisionMatcher
     public IReadOnlyList<ValidationError> Problems()
     {
         var problems = new List<ValidationError>();
-        void OnlyFor(bool set, string field, params DecisionType[] types)
+        void OnlyFor(bool set, string name, DecisionField field)
         {
-            if (set && Array.IndexOf(types, Type) < 0)
+            if (set && !DecisionShape.Of(Type).Has(field))
             {
-                string names = string.Join(", ", Array.ConvertAll(types, t => CatalogNames.Of(t)));
-                problems.Add(new ValidationError(field, $"applies only to {names} decisions, not to {CatalogNames.Of(Type)}."));
+                var types = new List<string>();
+                foreach (var shape in DecisionShape.All)
+                {
+                    if (shape.Has(field))
+                    {
+                        types.Add(shape.Name);
+                    }
+                }
+
+                problems.Add(new ValidationError(name, $"applies only to {string.Join(", ", types)} decisions, not to {CatalogNames.Of(Type)}."));
             }
         }
 
-        OnlyFor(Offer is not null, "offer", DecisionType.Compensate);
-        OnlyFor(Value is not null, "value", DecisionType.Compensate);
-        OnlyFor(MinValue is not null, "minValue", DecisionType.Compensate);
-        OnlyFor(MaxValue is not null, "maxValue", DecisionType.Compensate);
-        OnlyFor(Percent is not null, "percent", DecisionType.Compensate);
-        OnlyFor(Legal is not null, "legal", DecisionType.Compensate);
-        OnlyFor(Stop is not null, "stop", DecisionType.Stop);
-        OnlyFor(Until is not null, "until", DecisionType.Stop);
-        OnlyFor(To is not null, "to", DecisionType.Escalate);
-        OnlyFor(Priority is not null, "priority", DecisionType.Escalate);
-        OnlyFor(DueBy is not null, "dueBy", DecisionType.Compensate, DecisionType.Escalate, DecisionType.Notify);
-        OnlyFor(Channel is not null, "channel", DecisionType.Notify);
-        OnlyFor(Message is not null, "message", DecisionType.Notify);
-        OnlyFor(Advice is not null, "advice", DecisionType.Advise);
+        OnlyFor(Offer is not null, "offer", DecisionField.Offer);
+        OnlyFor(Value is not null, "value", DecisionField.Value);
+        OnlyFor(MinValue is not null, "minValue", DecisionField.Value);
+        OnlyFor(MaxValue is not null, "maxValue", DecisionField.Value);
+        OnlyFor(Percent is not null, "percent", DecisionField.Percent);
+        OnlyFor(Legal is not null, "legal", DecisionField.Legal);
+        OnlyFor(Stop is not null, "stop", DecisionField.Stop);
+        OnlyFor(Until is not null, "until", DecisionField.Until);
+        OnlyFor(To is not null, "to", DecisionField.To);
+        OnlyFor(Priority is not null, "priority", DecisionField.Priority);
+        OnlyFor(DueBy is not null, "dueBy", DecisionField.DueBy);
+        OnlyFor(Channel is not null, "channel", DecisionField.Channel);
+        OnlyFor(Message is not null, "message", DecisionField.Message);
+        OnlyFor(Advice is not null, "advice", DecisionField.Advice);
         if (MinValue is { } min && MaxValue is { } max && min > max)
         {
             problems.Add(new ValidationError("minValue", $"must not be above maxValue ({TextOf(max)}), was {TextOf(min)}."));

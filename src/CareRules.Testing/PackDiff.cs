@@ -111,14 +111,7 @@ public static class PackDiff
     }
 
     private static bool SameSlot(Decision a, Decision b) =>
-        a.Type == b.Type && string.Equals(a.RuleId, b.RuleId, StringComparison.Ordinal) && a.Type switch
-        {
-            DecisionType.Compensate => a.Offer == b.Offer,
-            DecisionType.Stop => a.Stop == b.Stop,
-            DecisionType.Escalate => a.To == b.To,
-            DecisionType.Notify => a.Channel == b.Channel && a.Message == b.Message,
-            _ => a.Advice == b.Advice,
-        };
+        a.SharesMergeSlotWith(b) && string.Equals(a.RuleId, b.RuleId, StringComparison.Ordinal);
 
     private static bool SameSubstance(Decision a, Decision b) =>
         Nullable.Equals(a.Value, b.Value) && a.Percent == b.Percent && a.Legal == b.Legal && a.Until == b.Until

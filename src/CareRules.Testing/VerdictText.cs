@@ -56,44 +56,45 @@ public static class VerdictText
     /// </summary>
     public static string Describe(Decision decision)
     {
-        var text = new StringBuilder(CatalogNames.Of(decision.Type));
-        switch (decision.Type)
+        var text = new StringBuilder(decision.Shape.Name);
+        foreach (var field in decision.Shape.Fields)
         {
-            case DecisionType.Compensate:
-                text.Append(' ').Append(CatalogNames.Of(decision.Offer));
-                if (decision.Value is { } value)
-                {
+            switch (field.Field)
+            {
+                case DecisionField.Offer:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Offer));
+                    break;
+                case DecisionField.Value when decision.Value is { } value:
                     text.Append(' ').Append(value);
-                }
-
-                if (decision.Percent is { } percent)
-                {
+                    break;
+                case DecisionField.Percent when decision.Percent is { } percent:
                     text.Append(' ').Append(percent.ToString(CultureInfo.InvariantCulture)).Append('%');
-                }
-
-                if (decision.Legal)
-                {
+                    break;
+                case DecisionField.Legal when decision.Legal:
                     text.Append(" legal");
-                }
-
-                break;
-            case DecisionType.Stop:
-                text.Append(' ').Append(CatalogNames.Of(decision.Stop));
-                if (decision.Until is { } until)
-                {
+                    break;
+                case DecisionField.Stop:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Stop));
+                    break;
+                case DecisionField.Until when decision.Until is { } until:
                     text.Append(" until ").Append(FormatInstant(until));
-                }
-
-                break;
-            case DecisionType.Escalate:
-                text.Append(' ').Append(CatalogNames.Of(decision.To)).Append(' ').Append(CatalogNames.Of(decision.Priority));
-                break;
-            case DecisionType.Notify:
-                text.Append(' ').Append(CatalogNames.Of(decision.Channel)).Append(' ').Append(CatalogNames.Of(decision.Message));
-                break;
-            default:
-                text.Append(' ').Append(CatalogNames.Of(decision.Advice));
-                break;
+                    break;
+                case DecisionField.To:
+                    text.Append(' ').Append(CatalogNames.Of(decision.To));
+                    break;
+                case DecisionField.Priority:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Priority));
+                    break;
+                case DecisionField.Channel:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Channel));
+                    break;
+                case DecisionField.Message:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Message));
+                    break;
+                case DecisionField.Advice:
+                    text.Append(' ').Append(CatalogNames.Of(decision.Advice));
+                    break;
+            }
         }
 
         if (decision.DueBy is { } due)

@@ -1,10 +1,13 @@
 // The consumer test's program (tests/consumer/run.sh). It is compiled in a fresh project outside the repository against
 // the CareRules packages restored from a local folder, and what it prints is compared with expected.txt.
+using CareRules.DependencyInjection;
 using CareRules.Evaluation;
+using CareRules.Model;
 using CareRules.Packs;
 using CareRules.RulesEngine;
 using CareRules.Serialization;
 using CareRules.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 // One case in the catalog's JSON format: an order promised for 20 November is still in transit on the 23rd, and the
 // customer has written about it an hour ago.
@@ -66,6 +69,13 @@ coverage.Expect(Scenario.AtLocal(2026, 11, 23, 10, 0).For(shop).Delivered(daysAg
 coverage.AssertAllRulesCovered();
 Console.WriteLine($"CareRules.Testing: {coverage.Evaluations} expectations met, {coverage.Percent:0}% of the rules covered");
 
+// Hosting, as a host registers it. The core package brings no Microsoft.Extensions dependency; this package does.
+var services = new Services();
+services.AddCareRules();
+string[] registered = [.. new[] { typeof(ICareEvaluator), typeof(IPackProvider), typeof(CompiledPack) }
+    .Where(type => services.Any(d => d.ServiceType == type)).Select(type => type.Name)];
+Console.WriteLine("CareRules.Extensions.DependencyInjection: AddCareRules registers " + string.Join(", ", registered));
+
 static void Print(string title, Verdict verdict)
 {
     Console.WriteLine($"{title} -> {verdict.Pack}, case {verdict.CaseId}");
@@ -76,3 +86,6 @@ static void Print(string title, Verdict verdict)
 
     Console.WriteLine($"  goodwill {verdict.GoodwillTotal}");
 }
+
+/// <summary>A service collection without a container package: enough to see what AddCareRules registers.</summary>
+internal sealed class Services : List<ServiceDescriptor>, IServiceCollection;

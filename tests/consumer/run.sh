@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Consumer test: packs the three packages into a temporary folder, checks what is inside them, then creates a fresh
-# project in a temporary folder outside the repository that references CareRules, CareRules.RulesEngine and
-# CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
+# Consumer test: packs the four packages into a temporary folder, checks what is inside them, then creates a fresh
+# project in a temporary folder outside the repository that references CareRules, CareRules.Extensions.DependencyInjection,
+# CareRules.RulesEngine and CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
 # dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
 # its output with expected.txt. Exits non-zero on any failure.
 #
@@ -12,7 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-packages_ids=(CareRules CareRules.RulesEngine CareRules.Testing)
+packages_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing)
 started=$SECONDS
 
 work=$(mktemp -d)
@@ -36,7 +36,7 @@ expected_files=$(for id in "${packages_ids[@]}"; do echo "$id.$version.nupkg"; e
 actual_files=$(ls "$feed" | sort)
 [ "$actual_files" = "$expected_files" ] ||
   fail "the solution packed $(echo $actual_files) instead of $(echo $expected_files) (tests, samples and benchmarks are not packable)"
-printf '%-24s %9s %9s  %s\n' package .nupkg .snupkg dependencies
+printf '%-42s %9s %9s  %s\n' package .nupkg .snupkg dependencies
 for id in "${packages_ids[@]}"; do
   nupkg=$feed/$id.$version.nupkg
   snupkg=$feed/$id.$version.snupkg
@@ -51,7 +51,11 @@ for id in "${packages_ids[@]}"; do
     grep -qF "$element" <<<"$nuspec" || fail "$id: the nuspec has no $element"
   done
   dependencies=$(sed -nE 's/.*<dependency id="([^"]+)" version="([^"]+)".*/\1 \2/p' <<<"$nuspec" | paste -sd, - | sed 's/,/, /g')
-  printf '%-24s %9s %9s  %s\n' "$id" "$(wc -c <"$nupkg")" "$(wc -c <"$snupkg")" "${dependencies:-none}"
+  printf '%-42s %9s %9s  %s\n' "$id" "$(wc -c <"$nupkg")" "$(wc -c <"$snupkg")" "${dependencies:-none}"
+  # The core is pure: it depends on NodaTime only (hosting lives in CareRules.Extensions.DependencyInjection).
+  if [ "$id" = CareRules ] && [ "$(sed -E 's/ [^,]+//g' <<<"$dependencies")" != NodaTime ]; then
+    fail "CareRules must depend on NodaTime only, but its nuspec lists: $dependencies"
+  fi
 done
 
 step "fresh project in $app"

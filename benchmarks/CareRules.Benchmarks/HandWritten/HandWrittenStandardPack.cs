@@ -68,7 +68,6 @@ public sealed class HandWrittenStandardPack
     private readonly BusinessCalendar _calendar;
     private readonly DateTimeZone _zone;
     private readonly bool _generous;
-    private readonly bool _balanced;
     private readonly bool _firm;
 
     public HandWrittenStandardPack(Stance stance = Stance.Balanced)
@@ -77,7 +76,6 @@ public sealed class HandWrittenStandardPack
         _zone = _calendar.Zone;
         Stance = stance;
         _generous = stance == Stance.Generous;
-        _balanced = stance == Stance.Balanced;
         _firm = stance == Stance.Firm;
     }
 
@@ -251,13 +249,7 @@ public sealed class HandWrittenStandardPack
                 case CaseKind.DamagedPackaging:
                     fired |= 1u << 8; // damage.packaging-apology
                     present |= Bit(Slot.PackagingApology) | Bit(Slot.PackagingNoBlame);
-                    if (_generous)
-                    {
-                        present |= Bit(Slot.PackagingFreeShipping);
-                        hasValue |= Bit(Slot.PackagingFreeShipping);
-                        values[(int)Slot.PackagingFreeShipping] = FreeShippingValue;
-                    }
-                    else if (_balanced)
+                    if (!_firm)
                     {
                         present |= Bit(Slot.PackagingDiscount);
                         if (order is not null)
@@ -265,6 +257,13 @@ public sealed class HandWrittenStandardPack
                             hasValue |= Bit(Slot.PackagingDiscount);
                             values[(int)Slot.PackagingDiscount] = Share(order.Total.Amount, DiscountShare);
                         }
+                    }
+
+                    if (_generous)
+                    {
+                        present |= Bit(Slot.PackagingFreeShipping);
+                        hasValue |= Bit(Slot.PackagingFreeShipping);
+                        values[(int)Slot.PackagingFreeShipping] = FreeShippingValue;
                     }
 
                     break;
@@ -290,7 +289,7 @@ public sealed class HandWrittenStandardPack
 
                 case CaseKind.LostParcel when order is not null:
                     bool refund = (kase.Requests & CustomerRequests.FullRefund) != 0;
-                    if (order.Tracking == TrackingStatus.Lost)
+                    if (order.Tracking == TrackingStatus.Lost || kase.CarrierClaim == CarrierClaimState.Accepted)
                     {
                         fired |= 1u << 17; // lost-parcel.confirmed
                         Remedy(ref present, ref hasValue, values, refund, Slot.LostReship, Slot.LostFullRefund, order.Total.Amount);
@@ -332,9 +331,12 @@ public sealed class HandWrittenStandardPack
                         if (order.DeliveredAt is { } delivered)
                         {
                             var start = delivered.InZone(_zone).Date;
-                            var end = order.WithdrawalInformed
-                                ? _calendar.LegalPeriodEnd(start, WithdrawalPeriod)
-                                : _calendar.LegalPeriodEnd(start.PlusDays(WithdrawalPeriod).PlusMonths(12), 0);
+                            var end = _calendar.LegalPeriodEnd(start, WithdrawalPeriod);
+                            if (!order.WithdrawalInformed)
+                            {
+                                end = _calendar.LegalPeriodEnd(end.PlusMonths(12), 0);
+                            }
+
                             inWindow = opened <= end;
                         }
                     }
@@ -363,7 +365,7 @@ public sealed class HandWrittenStandardPack
                     break;
 
                 case CaseKind.StatutoryComplaint:
-                    if (kase.FirstReplyAt is null && now - kase.OpenedAt >= ComplaintWarnMinAge)
+                    if (now - kase.OpenedAt >= ComplaintWarnMinAge)
                     {
                         if (!haveToday)
                         {
@@ -371,40 +373,48 @@ public sealed class HandWrittenStandardPack
                         }
 
                         var openedOn = kase.OpenedAt.InZone(_zone).Date;
-                        if (DayNumber(today) - DayNumber(openedOn) >= ComplaintWarnAt)
+                        var lastDay = _calendar.LegalPeriodEnd(openedOn, ComplaintDeadline);
+                        bool unanswered = kase.FirstReplyAt is null;
+                        bool escalate = unanswered && DayNumber(today) - DayNumber(openedOn) >= ComplaintWarnAt;
+                        bool deemedAccepted = today > lastDay && (unanswered || kase.FirstReplyAt!.Value.InZone(_zone).Date > lastDay);
+                        if (escalate || deemedAccepted)
                         {
                             fired |= 1u << 6; // complaint.deadline
-                            var deemedAccepted = _calendar.LegalPeriodEnd(openedOn, ComplaintDeadline);
+                        }
+
+                        if (escalate)
+                        {
                             present |= Bit(Slot.ComplaintEscalation);
                             hasAt |= Bit(Slot.ComplaintEscalation);
-                            instants[(int)Slot.ComplaintEscalation] = _calendar.EndOfDay(deemedAccepted);
-                            if (today > deemedAccepted)
+                            instants[(int)Slot.ComplaintEscalation] = _calendar.EndOfDay(lastDay);
+                        }
+
+                        if (deemedAccepted)
+                        {
+                            var requests = kase.Requests;
+                            if (requests == CustomerRequests.None || (requests & CustomerRequests.Replacement) != 0)
                             {
-                                var requests = kase.Requests;
-                                if (requests == CustomerRequests.None || (requests & CustomerRequests.Replacement) != 0)
-                                {
-                                    present |= Bit(Slot.ComplaintReplacement);
-                                }
+                                present |= Bit(Slot.ComplaintReplacement);
+                            }
 
-                                if ((requests & CustomerRequests.FullRefund) != 0)
+                            if ((requests & CustomerRequests.FullRefund) != 0)
+                            {
+                                present |= Bit(Slot.ComplaintFullRefund);
+                                if (order is not null)
                                 {
-                                    present |= Bit(Slot.ComplaintFullRefund);
-                                    if (order is not null)
-                                    {
-                                        hasValue |= Bit(Slot.ComplaintFullRefund);
-                                        values[(int)Slot.ComplaintFullRefund] = order.Total.Amount;
-                                    }
+                                    hasValue |= Bit(Slot.ComplaintFullRefund);
+                                    values[(int)Slot.ComplaintFullRefund] = order.Total.Amount;
                                 }
+                            }
 
-                                if ((requests & CustomerRequests.PartialRefund) != 0)
-                                {
-                                    present |= Bit(Slot.ComplaintPartialRefund);
-                                }
+                            if ((requests & CustomerRequests.PartialRefund) != 0)
+                            {
+                                present |= Bit(Slot.ComplaintPartialRefund);
+                            }
 
-                                if ((requests & CustomerRequests.Reship) != 0)
-                                {
-                                    present |= Bit(Slot.ComplaintReship);
-                                }
+                            if ((requests & CustomerRequests.Reship) != 0)
+                            {
+                                present |= Bit(Slot.ComplaintReship);
                             }
                         }
                     }
@@ -450,8 +460,11 @@ public sealed class HandWrittenStandardPack
             {
                 int slot = BitOperations.TrailingZeroCount(goodwill);
                 goodwill &= goodwill - 1;
-                decimal v = (hasValue & (1UL << slot)) != 0 ? values[slot] : 0m;
-                if (!overflowed && v <= remaining)
+                bool valued = (hasValue & (1UL << slot)) != 0;
+                decimal v = valued ? values[slot] : 0m;
+
+                // An offer without a value is kept only while the room left is at least the minimum gift (7.16).
+                if (!overflowed && (valued ? v <= remaining : remaining >= MinMeaningfulGift))
                 {
                     remaining -= v;
                     goodwillTotal += v;

@@ -54,8 +54,8 @@ public enum Slot : byte
     WithdrawalDiscount,         // withdrawal.out-of-window #2 (generous), 280
     DelayGift,                  // delay.gift, 100
     PackagingApology,           // damage.packaging-apology #0, 90
-    PackagingFreeShipping,      // damage.packaging-apology #2 (generous), 90
-    PackagingDiscount,          // damage.packaging-apology #2 (balanced), 90
+    PackagingDiscount,          // damage.packaging-apology #2 (balanced, generous), 90
+    PackagingFreeShipping,      // damage.packaging-apology #3 (generous), 90
 
     // notify
     DelayPhone,                 // delay.notify-immediately #0, 150

@@ -6,7 +6,7 @@ using CareRules.Authoring;
 namespace ShopPolicy;
 
 /// <summary>
-/// The shop's pack pack: the Standard pack (all 24 catalog rules) with the shop's choices —
+/// The shop's pack: the Standard pack (all 24 catalog rules) with the shop's choices —
 /// <list type="bullet">
 /// <item>the <b>firm</b> stance (no goodwill when a carrier or bank is at fault, an apology only for a damaged box);</item>
 /// <item>goodwill capped at <b>15%</b> of the order instead of 20%;</item>
@@ -56,7 +56,7 @@ public static class ShopPack
             int vipOrders = p.Get(StandardParameters.VipOrders);
             r.Description("A VIP's late parcel gets a proper gift, not the small one: our regulars keep the shop going.")
                 .Priority(105)
-                .When(c => IsLate(c) && c.Case?.Fault != Fault.Customer && IsVip(c.Customer, vipLifetimeValue, vipOrders))
+                .When(c => StandardFacts.IsLate(c.Order, c.Today) && c.Case?.Fault != Fault.Customer && StandardFacts.IsVip(c.Customer, vipLifetimeValue, vipOrders))
                 .Compensate(OfferKind.GiftInParcel, $"A regular customer's order is late through no fault of theirs, so a gift worth {gift} goes into the parcel.", gift);
         });
 
@@ -71,13 +71,4 @@ public static class ShopPack
 
         return b;
     }
-
-    private static bool IsVip(Customer c, decimal vipLifetimeValue, int vipOrders) =>
-        c.LifetimeValue.Amount >= vipLifetimeValue || c.Orders >= vipOrders;
-
-    /// <summary>Still on its way and past its promised date in the shop's time zone (as Standard's <c>delay.gift</c> reads it).</summary>
-    private static bool IsLate(RuleContext c) =>
-        c.Order is { PromisedBy: { } promised } o
-        && !o.IsDelivered && o.Tracking != TrackingStatus.Delivered && o.Status != OrderStatus.Cancelled
-        && c.Today > promised;
 }

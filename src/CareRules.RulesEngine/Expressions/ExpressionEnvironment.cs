@@ -24,6 +24,7 @@ internal sealed partial class ExpressionEnvironment
 
     private readonly RuleExpressionParser _parser;
     private readonly Sandbox _sandbox;
+    private readonly Dictionary<ParameterExpression, long> _sizes = [];
 
     public ExpressionEnvironment(ParamsType @params)
     {
@@ -124,8 +125,27 @@ internal sealed partial class ExpressionEnvironment
             errors.Add(new ValidationError(path, $"\"{Shorten(text)}\" is rejected: {problem}."));
         }
 
-        return problems.Count == 0 ? parsed : null;
+        if (problems.Count > 0)
+        {
+            return null;
+        }
+
+        var (work, _) = CostBound.Of(parsed, _sizes);
+        if (work > CostBound.MaxWork)
+        {
+            string bound = work == long.MaxValue ? "more than 9.2e18" : work.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+            errors.Add(new ValidationError(path, $"\"{Shorten(text)}\" is rejected: it may take up to {bound} steps to run, more than the {CostBound.MaxWork:N0} an expression may take (nested loops over collections multiply); loop over fewer elements or nest less."));
+            return null;
+        }
+
+        return parsed;
     }
+
+    /// <summary>
+    /// Records a <c>GlobalParams</c>/<c>LocalParams</c> value under its variable, so that expressions using it are
+    /// bounded with the size of the collection it may hold (<see cref="CostBound"/>).
+    /// </summary>
+    public void Define(ParameterExpression variable, Expression value) => _sizes[variable] = CostBound.Of(value, _sizes).Size;
 
     [GeneratedRegex(@"\bparams\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant)]
     private static partial Regex ParamsMember();

@@ -103,7 +103,7 @@ internal sealed class DecisionDoc
     /// <summary><c>dueBy</c> (compensate, escalate, notify) or <c>until</c> (stop).</summary>
     public ValueDoc? Instant { get; set; }
 
-    public string InstantField => Type == DecisionType.Stop ? "until" : "dueBy";
+    public string InstantField => DecisionShape.Of(Type).InstantField == DecisionField.Until ? "until" : "dueBy";
 }
 
 /// <summary>A rule: a top-level rule (a CareRules rule) or a nested rule (part of its parent's condition).</summary>

@@ -216,6 +216,7 @@ internal static partial class PackCompiler
             }
 
             var variable = Expression.Variable(value.Type, doc.Name);
+            env.Define(variable, value);
             values.Add(new ScopedValue(variable, value));
             after.Add(variable);
         }

@@ -44,7 +44,7 @@ internal sealed class OutcomeDefinition
 
     public void Validate(string ruleId, int index, Currency currency, List<ValidationError> errors)
     {
-        string path = $"rules['{ruleId}'].outcomes[{index}]";
+        string path = $"rules['{PackLimits.Quote(ruleId)}'].outcomes[{index}]";
         if (string.IsNullOrWhiteSpace(Reason))
         {
             errors.Add(new ValidationError(path + ".reason", "every decision needs a one-sentence human reason."));
@@ -52,6 +52,10 @@ internal sealed class OutcomeDefinition
         else if (Reason.Contains('\n', StringComparison.Ordinal))
         {
             errors.Add(new ValidationError(path + ".reason", "must be one sentence on one line."));
+        }
+        else if (Reason.Length > PackLimits.MaxReasonLength)
+        {
+            errors.Add(new ValidationError(path + ".reason", $"is {Reason.Length} characters long; a reason may have at most {PackLimits.MaxReasonLength} (one sentence): \"{PackLimits.Quote(Reason)}\"."));
         }
 
         if (FixedValue is { } v)

@@ -148,7 +148,13 @@ public sealed partial class PackBuilder
         var rules = new List<RuleBuilder>();
         foreach (var (id, configure) in _rules)
         {
-            string path = $"rules['{id}']";
+            string path = $"rules['{PackLimits.Quote(id)}']";
+            if (id.Length > PackLimits.MaxRuleIdLength)
+            {
+                errors.Add(new ValidationError(path + ".id", $"is {id.Length} characters long; a rule id may have at most {PackLimits.MaxRuleIdLength}."));
+                continue;
+            }
+
             if (!RuleIdPattern().IsMatch(id))
             {
                 errors.Add(new ValidationError(path + ".id", "must be lower-case words joined by '.' or '-', e.g. 'delay.gift'."));
@@ -176,6 +182,11 @@ public sealed partial class PackBuilder
             {
                 errors.Add(new ValidationError(path, $"could not be built: {ex.Message}"));
                 continue;
+            }
+
+            if (rule.RuleDescription.Length > PackLimits.MaxDescriptionLength)
+            {
+                errors.Add(new ValidationError(path + ".description", $"is {rule.RuleDescription.Length} characters long; a description may have at most {PackLimits.MaxDescriptionLength}."));
             }
 
             if (!rule.HasCondition)
@@ -233,6 +244,7 @@ public sealed partial class PackBuilder
             values[p.Name] = p.DefaultValue;
         }
 
+        var amountCurrencies = new List<(string Path, Currency Code, string Text)>();
         foreach (var (definition, name, value, text) in _overrides)
         {
             string path = $"parameters['{name}']";
@@ -247,6 +259,10 @@ public sealed partial class PackBuilder
                 if (known.TryParse(text, out var parsed, out var error))
                 {
                     values[name] = parsed!;
+                    if (known.IsAmount && Parameter.TryGetAmountCurrency(text, out var code))
+                    {
+                        amountCurrencies.Add((path, code, text.Trim()));
+                    }
                 }
                 else
                 {
@@ -260,6 +276,19 @@ public sealed partial class PackBuilder
             else
             {
                 values[name] = value!;
+            }
+        }
+
+        // An amount written with a currency code must be in the pack's currency (catalog section 3.2), whichever
+        // override set the currency.
+        if (values.TryGetValue(CoreParameters.Currency.Name, out var packCurrency) && packCurrency is Currency currency)
+        {
+            foreach (var (path, code, text) in amountCurrencies)
+            {
+                if (code != currency)
+                {
+                    errors.Add(new ValidationError(path, $"expected an amount in {currency.Code}, the pack's currency, was '{text}'."));
+                }
             }
         }
 

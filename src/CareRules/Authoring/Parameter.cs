@@ -31,14 +31,15 @@ public static class Parameter
 
     /// <summary>
     /// An amount of money in the pack's currency, given as a number (<c>20</c>, <c>25.50</c>) or with the currency
-    /// (<c>20 PLN</c>, checked against the pack's currency when the pack is built). Never negative.
+    /// (<c>20 PLN</c>; when the pack is built, a code other than the pack's currency is an error at
+    /// <c>parameters['NAME']</c>, catalog section 3.2). Nothing else may follow the number. Never negative.
     /// </summary>
     public static ParameterDefinition<decimal> Amount(string name, decimal defaultValue, string description) =>
         new(name, defaultValue, description,
             (string t, out decimal v, out string? e) =>
             {
                 var parts = t.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2 && !Currency.TryParse(parts[1], out _))
+                if (parts.Length > 2 || (parts.Length == 2 && !Currency.TryParse(parts[1], out _)))
                 {
                     v = 0;
                     e = $"expected an amount such as '20' or '20 PLN', was '{t}'.";
@@ -48,7 +49,18 @@ public static class Parameter
                 return ParseDecimal(parts.Length > 0 ? parts[0] : t, out v, out e);
             },
             v => v.ToString("0.00", CultureInfo.InvariantCulture),
-            v => v < 0 ? $"expected an amount of zero or more, was {v.ToString(CultureInfo.InvariantCulture)}." : decimal.Round(v, 2) != v ? $"expected at most two decimals, was {v.ToString(CultureInfo.InvariantCulture)}." : null);
+            v => v < 0 ? $"expected an amount of zero or more, was {v.ToString(CultureInfo.InvariantCulture)}." : decimal.Round(v, 2) != v ? $"expected at most two decimals, was {v.ToString(CultureInfo.InvariantCulture)}." : null)
+        {
+            IsAmount = true,
+        };
+
+    /// <summary>The currency code written after the number of an amount's text form (<c>25 EUR</c>), if any.</summary>
+    internal static bool TryGetAmountCurrency(string text, out Currency currency)
+    {
+        currency = default;
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 && Currency.TryParse(parts[1], out currency);
+    }
 
     /// <summary>A number of calendar days (<c>14</c> or <c>14d</c>), from 0 to 3650.</summary>
     public static ParameterDefinition<int> Days(string name, int defaultValue, string description) =>

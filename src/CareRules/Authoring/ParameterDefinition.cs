@@ -21,6 +21,9 @@ public abstract class ParameterDefinition
     /// <summary>What the parameter controls, and its unit.</summary>
     public string Description { get; }
 
+    /// <summary>True for an amount of money (<see cref="Parameter.Amount"/>), whose text may name the pack's currency.</summary>
+    internal bool IsAmount { get; init; }
+
     /// <summary>The CLR type of the value.</summary>
     public abstract Type ValueType { get; }
 

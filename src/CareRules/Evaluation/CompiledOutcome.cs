@@ -19,6 +19,9 @@ internal sealed class CompiledOutcome
     {
         RuleId = null!;
         Reason = null!;
+        Shape = DecisionShape.Of(default);
+        InstantIsUntil = Shape.InstantField == DecisionField.Until;
+        SlotKey = SlotKeyOf(this);
     }
 
     public CompiledOutcome(string ruleId, int rulePriority, int index, OutcomeDefinition definition)
@@ -41,15 +44,12 @@ internal sealed class CompiledOutcome
         Message = definition.Message;
         Advice = definition.Advice;
         InstantOf = definition.InstantOf;
+        Shape = DecisionShape.Of(Type);
         IsGoodwill = Type == DecisionType.Compensate && !Legal && Offer != OfferKind.Apology;
-        SlotKey = ((int)Type << 16) | Type switch
-        {
-            DecisionType.Compensate => (int)Offer,
-            DecisionType.Stop => (int)Stop,
-            DecisionType.Escalate => (int)To,
-            DecisionType.Notify => ((int)Channel << 8) | (int)Message,
-            _ => (int)Advice,
-        };
+        InstantIsUntil = Shape.InstantField == DecisionField.Until;
+        MergesEarliestDueBy = Shape.MergesEarliestDueBy;
+        Merge = Shape.Merge;
+        SlotKey = SlotKeyOf(this);
     }
 
     public string RuleId { get; }
@@ -93,7 +93,22 @@ internal sealed class CompiledOutcome
     /// <summary>Non-legal compensation other than an apology: suppressible and capped.</summary>
     public bool IsGoodwill { get; }
 
-    /// <summary>Equal for decisions that merge: same type and same offer, stop, target, channel and message, or advice.</summary>
+    /// <summary>The shape of the outcome's type (<see cref="DecisionShape.Of"/>).</summary>
+    public DecisionShape Shape { get; }
+
+    /// <summary>True when the instant of the outcome's decisions is an <c>until</c> (stop) rather than a <c>dueBy</c>.</summary>
+    public bool InstantIsUntil { get; }
+
+    /// <summary>True when a kept decision takes the earlier due-by of a merged one (<see cref="DecisionShape.MergesEarliestDueBy"/>).</summary>
+    public bool MergesEarliestDueBy { get; }
+
+    /// <summary>How duplicates of this outcome's slot are resolved (<see cref="DecisionShape.Merge"/>).</summary>
+    public DecisionMerge Merge { get; }
+
+    /// <summary>
+    /// Equal for decisions that merge: the type, then the values of its <see cref="DecisionShape.MergeKey"/> fields
+    /// (same offer, stop, target, channel and message, or advice), 8 bits each.
+    /// </summary>
     public int SlotKey { get; }
 
     /// <summary>True when another outcome of the pack has the same <see cref="SlotKey"/> (it has a <see cref="SlotBit"/>), so a decision of this one may have a duplicate to merge with.</summary>
@@ -135,5 +150,28 @@ internal sealed class CompiledOutcome
 
         int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
         return byId != 0 ? byId : a.Index.CompareTo(b.Index);
+    }
+
+    /// <summary>The merge slot of an outcome: its type, then each merge key field's value (each enum has fewer than 256 values).</summary>
+    private static int SlotKeyOf(CompiledOutcome o)
+    {
+        int key = 0;
+        var fields = o.Shape.MergeKey;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            key = (key << 8) | fields[i] switch
+            {
+                DecisionField.Offer => (int)o.Offer,
+                DecisionField.Stop => (int)o.Stop,
+                DecisionField.To => (int)o.To,
+                DecisionField.Priority => (int)o.Priority,
+                DecisionField.Channel => (int)o.Channel,
+                DecisionField.Message => (int)o.Message,
+                DecisionField.Advice => (int)o.Advice,
+                var f => throw new InvalidOperationException($"{f} cannot be part of a merge key."),
+            };
+        }
+
+        return ((int)o.Type << 16) | key;
     }
 }

@@ -9,6 +9,20 @@ namespace CareRules.Evaluation;
 /// fields of its type (catalog section 2). Fields that do not belong to the type hold their defaults.
 /// A value type so that evaluation into a caller buffer allocates nothing. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// <para>Read the fields of a type with its typed accessor, which succeeds only for that type and gives exactly its
+/// fields: <see cref="TryGetStop"/>, <see cref="TryGetEscalation"/>, <see cref="TryGetCompensation"/>,
+/// <see cref="TryGetNotification"/>, <see cref="TryGetAdvice"/>. The flat properties (<see cref="Offer"/>,
+/// <see cref="To"/>, …) read any field of any type and give the default for a field the type does not have.
+/// <see cref="Shape"/> describes the type: its fields, which are required, its merge key.</para>
+/// <code>
+/// foreach (var d in verdict.Decisions)
+/// {
+///     if (d.TryGetCompensation(out var c) &amp;&amp; c.IsGoodwill) { total += c.Value?.Amount ?? 0m; }
+///     else if (d.TryGetEscalation(out var e)) { Route(e.To, e.Priority, e.DueBy); }
+/// }
+/// </code>
+/// </remarks>
 public readonly struct Decision : IEquatable<Decision>
 {
     // A decision is its outcome (every fixed field, shared and frozen when the pack was built) plus the two fields
@@ -59,7 +73,7 @@ public readonly struct Decision : IEquatable<Decision>
     public StopKind Stop => Outcome.Stop;
 
     /// <summary><see cref="DecisionType.Stop"/>: until when a hold lasts.</summary>
-    public Instant? Until => _hasInstant && Outcome.Type == DecisionType.Stop ? _instant : null;
+    public Instant? Until => _hasInstant && Outcome.InstantIsUntil ? _instant : null;
 
     /// <summary><see cref="DecisionType.Escalate"/>: who takes the case.</summary>
     public EscalationTarget To => Outcome.To;
@@ -68,7 +82,7 @@ public readonly struct Decision : IEquatable<Decision>
     public EscalationPriority Priority => Outcome.Priority;
 
     /// <summary>Escalate, notify or compensate: the instant by which it must be done, if any.</summary>
-    public Instant? DueBy => _hasInstant && Outcome.Type != DecisionType.Stop ? _instant : null;
+    public Instant? DueBy => _hasInstant && !Outcome.InstantIsUntil ? _instant : null;
 
     /// <summary><see cref="DecisionType.Notify"/>: the channel.</summary>
     public NotifyChannel Channel => Outcome.Channel;
@@ -84,6 +98,62 @@ public readonly struct Decision : IEquatable<Decision>
     /// suppressed and counts against the goodwill cap.
     /// </summary>
     public bool IsGoodwill => Outcome.IsGoodwill;
+
+    /// <summary>The shape of this decision's type: its catalog name, its fields in verdict JSON order, its merge key.</summary>
+    public DecisionShape Shape => Outcome.Shape;
+
+    /// <summary>The fields of a <see cref="DecisionType.Stop"/> decision.</summary>
+    /// <param name="stop">The fields when this is a stop; default otherwise.</param>
+    /// <returns>True when this is a stop.</returns>
+    public bool TryGetStop(out StopFields stop)
+    {
+        stop = Type == DecisionType.Stop ? new StopFields(Stop, Until) : default;
+        return Type == DecisionType.Stop;
+    }
+
+    /// <summary>The fields of an <see cref="DecisionType.Escalate"/> decision.</summary>
+    /// <param name="escalation">The fields when this is an escalation; default otherwise.</param>
+    /// <returns>True when this is an escalation.</returns>
+    public bool TryGetEscalation(out EscalationFields escalation)
+    {
+        escalation = Type == DecisionType.Escalate ? new EscalationFields(To, Priority, DueBy) : default;
+        return Type == DecisionType.Escalate;
+    }
+
+    /// <summary>The fields of a <see cref="DecisionType.Compensate"/> decision.</summary>
+    /// <param name="compensation">The fields when this is a compensation; default otherwise.</param>
+    /// <returns>True when this is a compensation.</returns>
+    public bool TryGetCompensation(out CompensationFields compensation)
+    {
+        compensation = Type == DecisionType.Compensate ? new CompensationFields(Offer, Value, Percent, Legal, DueBy) : default;
+        return Type == DecisionType.Compensate;
+    }
+
+    /// <summary>The fields of a <see cref="DecisionType.Notify"/> decision.</summary>
+    /// <param name="notification">The fields when this is a notification; default otherwise.</param>
+    /// <returns>True when this is a notification.</returns>
+    public bool TryGetNotification(out NotificationFields notification)
+    {
+        notification = Type == DecisionType.Notify ? new NotificationFields(Channel, Message, DueBy) : default;
+        return Type == DecisionType.Notify;
+    }
+
+    /// <summary>The field of an <see cref="DecisionType.Advise"/> decision.</summary>
+    /// <param name="advice">The field when this is advice; default otherwise.</param>
+    /// <returns>True when this is advice.</returns>
+    public bool TryGetAdvice(out AdviceFields advice)
+    {
+        advice = Type == DecisionType.Advise ? new AdviceFields(Advice) : default;
+        return Type == DecisionType.Advise;
+    }
+
+    /// <summary>
+    /// True when this decision and <paramref name="other"/> fill the same merge slot: the same type and the same values
+    /// of the type's <see cref="DecisionShape.MergeKey"/> (same offer; same target; same stop; same channel and message;
+    /// same advice). Resolution keeps one decision per slot (catalog 2.5, step 3).
+    /// </summary>
+    /// <param name="other">The other decision.</param>
+    public bool SharesMergeSlotWith(in Decision other) => Outcome.SlotKey == other.Outcome.SlotKey;
 
     /// <summary>The outcome that produced this decision (its fixed fields, merge slot and canonical rank).</summary>
     internal CompiledOutcome Outcome => _outcome ?? CompiledOutcome.Empty;
@@ -140,13 +210,46 @@ public readonly struct Decision : IEquatable<Decision>
     /// <summary>Inequality.</summary>
     public static bool operator !=(Decision left, Decision right) => !left.Equals(right);
 
-    /// <summary>A compact description, e.g. <c>compensate gift-in-parcel 20.00 PLN (delay.gift)</c>.</summary>
-    public override string ToString() => Type switch
+    /// <summary>A compact description, e.g. <c>compensate gift-in-parcel 20.00 PLN (delay.gift)</c>: the type and the fields of its shape, without instants.</summary>
+    public override string ToString()
     {
-        DecisionType.Compensate => $"compensate {CatalogNames.Of(Offer)}{(Value is { } v ? " " + v : "")}{(Percent is { } p ? " " + p + "%" : "")}{(Legal ? " legal" : "")} ({RuleId})",
-        DecisionType.Stop => $"stop {CatalogNames.Of(Stop)} ({RuleId})",
-        DecisionType.Escalate => $"escalate {CatalogNames.Of(To)} {CatalogNames.Of(Priority)} ({RuleId})",
-        DecisionType.Notify => $"notify {CatalogNames.Of(Channel)} {CatalogNames.Of(Message)} ({RuleId})",
-        _ => $"advise {CatalogNames.Of(Advice)} ({RuleId})",
+        var text = new System.Text.StringBuilder(Shape.Name);
+        var fields = Shape.Fields;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            switch (fields[i].Field)
+            {
+                case DecisionField.Value when Value is { } v:
+                    text.Append(' ').Append(v);
+                    break;
+                case DecisionField.Percent when Percent is { } p:
+                    text.Append(' ').Append(p.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('%');
+                    break;
+                case DecisionField.Legal when Legal:
+                    text.Append(" legal");
+                    break;
+                case var f when NameOf(f) is { } name:
+                    text.Append(' ').Append(name);
+                    break;
+            }
+        }
+
+        return text.Append(" (").Append(RuleId).Append(')').ToString();
+    }
+
+    /// <summary>
+    /// The catalog name of a field whose value is a name (offer, stop, to, priority, channel, message, advice), or null
+    /// for the others (value, percent, legal, due-by, until).
+    /// </summary>
+    internal string? NameOf(DecisionField field) => field switch
+    {
+        DecisionField.Offer => CatalogNames.Of(Offer),
+        DecisionField.Stop => CatalogNames.Of(Stop),
+        DecisionField.To => CatalogNames.Of(To),
+        DecisionField.Priority => CatalogNames.Of(Priority),
+        DecisionField.Channel => CatalogNames.Of(Channel),
+        DecisionField.Message => CatalogNames.Of(Message),
+        DecisionField.Advice => CatalogNames.Of(Advice),
+        _ => null,
     };
 }

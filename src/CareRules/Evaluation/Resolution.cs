@@ -27,6 +27,9 @@ internal static class Resolution
     /// <summary>The rule id of the decision resolution adds when the goodwill budget is exhausted.</summary>
     public const string GoodwillBudgetRuleId = "resolution.goodwill-budget";
 
+    /// <summary>The trace kind of a merge, by <see cref="DecisionMerge"/> (catalog 2.4).</summary>
+    private static readonly TraceKind[] MergeTraceKinds = [TraceKind.DecisionMerged, TraceKind.DuplicateMerged, TraceKind.EscalationMerged];
+
     private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
 
     /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per pack, ranked with the rest).</summary>
@@ -184,7 +187,9 @@ internal static class Resolution
         {
             int i = keep[k];
             decimal v = d[i].AmountOr(0m);
-            if (!overflowed && v <= remaining)
+
+            // An offer without a value is kept only while the room left is at least minMeaningfulGift (catalog 7.16).
+            if (!overflowed && (d[i].Value is null ? remaining >= minGift : v <= remaining))
             {
                 remaining -= v;
                 total += v;
@@ -250,19 +255,14 @@ internal static class Resolution
         var d = b.DecisionArray;
         MergeInstant(ref d[winner], d[loser]);
 
-        var kind = d[winner].Type switch
-        {
-            DecisionType.Compensate => TraceKind.DuplicateMerged,
-            DecisionType.Escalate => TraceKind.EscalationMerged,
-            _ => TraceKind.DecisionMerged,
-        };
+        var kind = MergeTraceKinds[(int)d[winner].Outcome.Merge];
         b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
     }
 
     /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
     private static bool Beats(in Decision a, in Decision b)
     {
-        if (a.Type == DecisionType.Compensate)
+        if (a.Outcome.Merge == DecisionMerge.KeepLarger)
         {
             if (a.Legal != b.Legal)
             {
@@ -284,7 +284,7 @@ internal static class Resolution
     /// <summary>The winner keeps the earlier due-by of the two (escalations, notifications and offers); it is rewritten only when that changes it.</summary>
     private static void MergeInstant(ref Decision winner, in Decision loser)
     {
-        if (winner.Type is DecisionType.Escalate or DecisionType.Notify or DecisionType.Compensate
+        if (winner.Outcome.MergesEarliestDueBy
             && loser.At is { } theirs && (winner.At is not { } ours || theirs < ours))
         {
             winner = winner.WithInstant(theirs);

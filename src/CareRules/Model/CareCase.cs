@@ -36,6 +36,8 @@ public sealed class CareCase
         errors.RequireDefined("channel", channel);
         errors.RequireDefined("fault", fault);
         errors.RequireDefined("carrierClaim", carrierClaim);
+        errors.RequireSupported("openedAt", openedAt);
+        errors.RequireSupported("firstReplyAt", firstReplyAt);
         if (((int)flags & ~0x1F) != 0)
         {
             errors.Add("flags", $"holds an undefined flag ({(int)flags}).");

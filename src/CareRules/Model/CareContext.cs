@@ -14,11 +14,12 @@ public sealed class CareContext
     /// <param name="order">The order concerned, if any.</param>
     /// <param name="case">The contact or incident, if any (proactive rules run on order state alone).</param>
     /// <exception cref="ArgumentNullException"><paramref name="customer"/> is null.</exception>
-    /// <exception cref="CareRulesValidationException">Amounts are in more than one currency, or the case was opened after <paramref name="now"/>.</exception>
+    /// <exception cref="CareRulesValidationException">Amounts are in more than one currency, the case was opened after <paramref name="now"/>, or <paramref name="now"/> is outside <see cref="SupportedRange"/>.</exception>
     public CareContext(Instant now, Customer customer, Order? order = null, CareCase? @case = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var errors = new ErrorCollector(string.Empty);
+        errors.RequireSupported("now", now);
         var currency = customer.LifetimeValue.Currency;
         if (order is not null && order.Total.Currency != currency)
         {

@@ -30,6 +30,7 @@ public sealed class Customer
     {
         var errors = new ErrorCollector("customer");
         errors.RequireText("id", id);
+        errors.RequireSupported("since", since);
         errors.RequireNonNegative("orders", orders);
         errors.RequireNonNegative("lifetimeValue", lifetimeValue);
         errors.RequireNonNegative("contactsLast7Days", contactsLast7Days);

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace CareRules.Model;
 
 /// <summary>Collects validation problems under a path prefix and throws them all at once.</summary>
@@ -49,6 +51,30 @@ internal sealed class ErrorCollector(string prefix)
         if (!Enum.IsDefined(value))
         {
             Add(field, $"'{value}' is not a defined {typeof(TEnum).Name}.");
+        }
+    }
+
+    public void RequireSupported(string field, Instant value)
+    {
+        if (!SupportedRange.Contains(value))
+        {
+            Add(field, $"{SupportedRange.Expected}, was {value}.");
+        }
+    }
+
+    public void RequireSupported(string field, Instant? value)
+    {
+        if (value is { } v)
+        {
+            RequireSupported(field, v);
+        }
+    }
+
+    public void RequireSupported(string field, LocalDate? value)
+    {
+        if (value is { } v && !SupportedRange.Contains(v))
+        {
+            Add(field, $"{SupportedRange.Expected}, was {v:uuuu-MM-dd}.");
         }
     }
 

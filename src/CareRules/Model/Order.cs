@@ -44,6 +44,11 @@ public sealed class Order
         errors.RequireDefined("status", status);
         errors.RequireDefined("payment", payment);
         errors.RequireDefined("tracking", tracking);
+        errors.RequireSupported("placedAt", placedAt);
+        errors.RequireSupported("promisedBy", promisedBy);
+        errors.RequireSupported("shippedAt", shippedAt);
+        errors.RequireSupported("deliveredAt", deliveredAt);
+        errors.RequireSupported("backorderUntil", backorderUntil);
         CheckEvents(errors, placedAt, shippedAt, deliveredAt, status);
         errors.ThrowIfAny(nameof(Order));
         Id = id;

@@ -62,7 +62,7 @@ public static class StandardPack
             Func<Authoring.RuleContext, Instant?> withinTwoBusinessHours = c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2));
             r.Description("A late order whose customer was not told: call and write at once with an apology (seed 002).")
                 .Priority(150)
-                .When(c => IsLate(c) && !c.Order!.DelayNotified)
+                .When(c => IsLate(c.Order, c.Today) && !c.Order!.DelayNotified)
                 .Notify(NotifyChannel.Phone, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so call them with an apology within 2 business hours.", withinTwoBusinessHours)
                 .Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "The order is past its promised date and the customer has not been told, so write to them with an apology within 2 business hours.", withinTwoBusinessHours);
         });
@@ -72,7 +72,7 @@ public static class StandardPack
             var gift = Money.Max(p.Money(P.SmallGift), p.Money(CoreParameters.MinMeaningfulGift));
             r.Description("A late order not caused by the customer gets a small gift in the parcel, never a trinket (seeds 002, 001).")
                 .Priority(100)
-                .When(c => IsLate(c) && c.Case?.Fault != Fault.Customer)
+                .When(c => IsLate(c.Order, c.Today) && c.Case?.Fault != Fault.Customer)
                 .Compensate(OfferKind.GiftInParcel, $"The order is late through no fault of the customer, so a small gift worth {gift} goes into the parcel.", gift);
         });
 
@@ -89,7 +89,7 @@ public static class StandardPack
         b.Rule("delivery.statutory-deadline", r => r
             .Description("Not delivered 30 days after placing, or after a later promised date: the consumer may end the contract (Directive 2011/83/EU art. 18).")
             .Priority(300)
-            .When(c => c.Order is { } o && IsUndelivered(o) && c.Now - o.PlacedAt > MinAgePast30LocalDays && c.Today > StatutoryDeliveryDate(c, o))
+            .When(c => c.Order is { } o && c.Now - o.PlacedAt > MinAgePast30LocalDays && IsPastStatutoryDelivery(c.Calendar, o, c.Today))
             .Escalate(EscalationTarget.Manager, EscalationPriority.High, "The order is undelivered past the statutory delivery deadline, so a manager must take it over.")
             .Compensate(OfferKind.FullRefund, "The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", c => c.Order!.Total, legal: true));
     }
@@ -100,12 +100,6 @@ public static class StandardPack
     /// so never within 27 days.
     /// </summary>
     private static readonly Duration MinAgePast30LocalDays = Duration.FromDays(27);
-
-    private static LocalDate StatutoryDeliveryDate(Authoring.RuleContext c, Order o)
-    {
-        var thirtyDays = c.LocalDate(o.PlacedAt).PlusDays(30);
-        return o.PromisedBy is { } promised && promised > thirtyDays ? promised : thirtyDays;
-    }
 
     private static void AddReplyTime(PackBuilder b)
     {
@@ -146,14 +140,17 @@ public static class StandardPack
                 .When(c => c.Case is { Kind: CaseKind.DamagedPackaging })
                 .Compensate(OfferKind.Apology, "The parcel arrived in a damaged box, so apologise for the experience even though the goods are fine.")
                 .Advise(AdviceKind.ApologiseNoBlame, "Apologise for the damaged box without blaming the carrier or anyone else.");
-            if (stance == Stance.Generous)
-            {
-                r.Compensate(OfferKind.FreeShippingNextOrder, "Under the generous stance a damaged box earns free shipping on the next order.", shipping);
-            }
-            else if (stance == Stance.Balanced)
+            // The discount comes before free shipping, so that the cap fills it first: generous then never keeps less
+            // goodwill than balanced (catalog 7.15).
+            if (stance != Stance.Firm)
             {
                 decimal share = percent / 100m;
-                r.Compensate(OfferKind.DiscountNextOrder, $"Under the balanced stance a damaged box earns a {percent}% discount on the next order.", c => c.Order?.Total.Multiply(share), percent: percent);
+                r.Compensate(OfferKind.DiscountNextOrder, $"Under the balanced and generous stances a damaged box earns a {percent}% discount on the next order.", c => c.Order?.Total.Multiply(share), percent: percent);
+            }
+
+            if (stance == Stance.Generous)
+            {
+                r.Compensate(OfferKind.FreeShippingNextOrder, "Under the generous stance a damaged box also earns free shipping on the next order.", shipping);
             }
         });
 
@@ -166,11 +163,11 @@ public static class StandardPack
             .Compensate(OfferKind.Apology, "The customer received damaged, incomplete or wrong goods, so apologise."));
 
         b.Rule("lost-parcel.confirmed", r => r
-            .Description("The carrier reports the parcel lost: the seller carries the transit risk until delivery, so reship or refund at once (Civil Code art. 548 §3).")
+            .Description("The carrier reports the parcel lost or accepted the claim: the seller carries the transit risk until delivery, so reship or refund at once (Civil Code art. 548 §3).")
             .Priority(300)
-            .When(c => c.Case is { Kind: CaseKind.LostParcel } && c.Order is { Tracking: TrackingStatus.Lost })
-            .Compensate(OfferKind.Reship, "The carrier reports the parcel lost and the shop carries the transit risk, so reship at once whatever the carrier claim says.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
-            .Compensate(OfferKind.FullRefund, "The carrier reports the parcel lost and the customer asked for a refund, so refund in full at once.", c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund)));
+            .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { } o && (o.Tracking == TrackingStatus.Lost || IsCarrierClaimAccepted(k)))
+            .Compensate(OfferKind.Reship, "The carrier reports the parcel lost or accepted the claim, and the shop carries the transit risk, so reship at once.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
+            .Compensate(OfferKind.FullRefund, "The carrier reports the parcel lost or accepted the claim, and the customer asked for a refund, so refund in full at once.", c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund)));
 
         b.Rule("lost-parcel.investigate", (r, p) =>
         {
@@ -179,8 +176,8 @@ public static class StandardPack
             r.Description("Tracking says delivered but the customer says not: hold while the carrier investigates, at most the maximum hold, and explain calmly (seed 003).")
                 .Priority(250)
                 .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
-                    && !isVip(c.Customer) && c.Now < c.Calendar.PlusLocalDays(k.OpenedAt, hold))
-                .Stop(StopKind.HoldPendingCarrierClaim, $"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {hold} days.", c => c.Calendar.PlusLocalDays(c.Case!.OpenedAt, hold))
+                    && !IsCarrierClaimAccepted(k) && !isVip(c.Customer) && c.Now < CarrierClaimHoldEnd(c.Calendar, k, hold))
+                .Stop(StopKind.HoldPendingCarrierClaim, $"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {hold} days.", c => CarrierClaimHoldEnd(c.Calendar, c.Case!, hold))
                 .Advise(AdviceKind.ExplainThirdPartyCalmly, "Explain calmly that the carrier is investigating a parcel it reports delivered, and when the customer will hear back.");
         });
 
@@ -190,9 +187,9 @@ public static class StandardPack
             var isVip = VipOf(p);
             r.Description("Tracking says delivered, but the customer is a VIP or the hold expired without the carrier's answer: reship at once (retention beats the risk; seed 004).")
                 .Priority(300)
-                .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered }
+                .When(c => c.Case is { Kind: CaseKind.LostParcel } k && c.Order is { Tracking: TrackingStatus.Delivered } && !IsCarrierClaimAccepted(k)
                     && (isVip(c.Customer)
-                        || (k.CarrierClaim is CarrierClaimState.None or CarrierClaimState.Open && c.Now >= c.Calendar.PlusLocalDays(k.OpenedAt, hold))))
+                        || (k.CarrierClaim is CarrierClaimState.None or CarrierClaimState.Open && c.Now >= CarrierClaimHoldEnd(c.Calendar, k, hold))))
                 .Compensate(OfferKind.Reship, "The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
                 .Compensate(OfferKind.FullRefund, "The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund));
         });
@@ -252,9 +249,9 @@ public static class StandardPack
             int refundDays = p.Get(P.RefundDeadline);
             r.Description("A withdrawal within the statutory period, goods not exempt: refund in full within the refund deadline (Directive art. 9, 13; Consumer Rights Act art. 27, 32).")
                 .Priority(300)
-                .When(c => WithdrawalInWindow(c, period))
+                .When(c => WithdrawalInWindow(c.Calendar, c.Case, c.Order, period))
                 .Compensate(OfferKind.FullRefund, $"The consumer withdrew within the statutory period, so refund the full price within {refundDays} days.", c => c.Order!.Total, legal: true,
-                    dueBy: c => c.Calendar.EndOfDay(c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), refundDays)));
+                    dueBy: c => RefundDueBy(c.Calendar, c.Case!, refundDays));
         });
 
         b.Rule("withdrawal.out-of-window", (r, p) =>
@@ -266,7 +263,7 @@ public static class StandardPack
             decimal share = percent / 100m;
             r.Description("A withdrawal after the statutory period, or of exempt goods, is declined with the legal reason; a VIP under the generous stance gets a discount.")
                 .Priority(280)
-                .When(c => c.Case is { Kind: CaseKind.Withdrawal } && c.Order is { } o && !WithdrawalInWindow(c, period))
+                .When(c => c.Case is { Kind: CaseKind.Withdrawal } && c.Order is not null && !WithdrawalInWindow(c.Calendar, c.Case, c.Order, period))
                 .Stop(StopKind.OutsideWithdrawalWindow, "The goods are made to order or personalised, so the statutory right of withdrawal does not apply (Consumer Rights Act art. 38).", when: c => c.Order!.WithdrawalExempt)
                 .Stop(StopKind.OutsideWithdrawalWindow, $"The statutory withdrawal period ({period} days from delivery) has ended, so the return cannot be accepted as a withdrawal (Consumer Rights Act art. 27).", when: c => !c.Order!.WithdrawalExempt);
             if (generous)
@@ -318,16 +315,17 @@ public static class StandardPack
             int warnAt = Math.Max(0, days - 4);
             r.Description("A statutory complaint unanswered near its deadline goes to a supervisor; unanswered past it, it is deemed accepted (Consumer Rights Act art. 7a).")
                 .Priority(300)
-                .When(c => c.Case is { Kind: CaseKind.StatutoryComplaint, FirstReplyAt: null } k && DaysBetween(c.LocalDate(k.OpenedAt), c.Today) >= warnAt)
-                .Escalate(EscalationTarget.Supervisor, EscalationPriority.Urgent, $"A statutory complaint is unanswered {warnAt} or more days after it was made, so a supervisor must answer it before it is deemed accepted.", ComplaintDeemedAcceptedAt(days))
+                .When(c => IsComplaintEscalationDue(c.Calendar, c.Case, c.Today, days) || IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, days))
+                .Escalate(EscalationTarget.Supervisor, EscalationPriority.Urgent, $"A statutory complaint is unanswered {warnAt} or more days after it was made, so a supervisor must answer it before it is deemed accepted.",
+                    c => c.Calendar.EndOfDay(ComplaintResponseEnd(c.Calendar, c.Case!, days)), when: c => c.Case!.FirstReplyAt is null)
                 .Compensate(OfferKind.Replacement, "The statutory complaint was not answered in time, so it is deemed accepted and the requested replacement is owed.", legal: true,
-                    when: c => PastComplaintDeadline(c, days) && (c.Case!.Requested(CustomerRequests.Replacement) || c.Case.Requests == CustomerRequests.None))
+                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, days) && (c.Case!.Requested(CustomerRequests.Replacement) || c.Case.Requests == CustomerRequests.None))
                 .Compensate(OfferKind.FullRefund, "The statutory complaint was not answered in time, so it is deemed accepted and the requested refund is owed.", c => c.Order?.Total, legal: true,
-                    when: c => PastComplaintDeadline(c, days) && c.Case!.Requested(CustomerRequests.FullRefund))
+                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, days) && c.Case!.Requested(CustomerRequests.FullRefund))
                 .Compensate(OfferKind.PartialRefund, "The statutory complaint was not answered in time, so it is deemed accepted and the requested price reduction is owed.", legal: true,
-                    when: c => PastComplaintDeadline(c, days) && c.Case!.Requested(CustomerRequests.PartialRefund))
+                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, days) && c.Case!.Requested(CustomerRequests.PartialRefund))
                 .Compensate(OfferKind.Reship, "The statutory complaint was not answered in time, so it is deemed accepted and the requested reshipment is owed.", legal: true,
-                    when: c => PastComplaintDeadline(c, days) && c.Case!.Requested(CustomerRequests.Reship));
+                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, days) && c.Case!.Requested(CustomerRequests.Reship));
         });
     }
 
@@ -338,10 +336,4 @@ public static class StandardPack
         int orders = p.Get(P.VipOrders);
         return c => IsVip(c, lifetimeValue, orders);
     }
-
-    private static Func<Authoring.RuleContext, Instant?> ComplaintDeemedAcceptedAt(int days) =>
-        c => c.Calendar.EndOfDay(c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days));
-
-    private static bool PastComplaintDeadline(Authoring.RuleContext c, int days) =>
-        c.Today > c.Calendar.LegalPeriodEnd(c.LocalDate(c.Case!.OpenedAt), days);
 }

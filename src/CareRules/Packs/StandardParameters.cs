@@ -12,7 +12,7 @@ public static class StandardParameters
 {
     /// <summary><c>stance</c>: generous, balanced (default) or firm.</summary>
     public static ParameterDefinition<Stance> Stance { get; } =
-        Parameter.Choice("stance", Packs.Stance.Balanced, "How much goodwill to give: generous, balanced or firm (seeds 000/003 against 002/003).");
+        Parameter.Choice("stance", Packs.Stance.Balanced, "How much goodwill to give: generous (seeds 002, 003 and 004: the customer first), balanced or firm (seed 000 and the comments under seed 003: know when to stop).");
 
     /// <summary><c>replySla</c>: first reply within 1 business day, measured in business hours (8h).</summary>
     public static ParameterDefinition<Duration> ReplySla { get; } =

@@ -11,8 +11,8 @@ namespace CareRules.Serialization;
 /// the same bytes. Static and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>A decision holds <c>type</c>, <c>rule</c>, <c>reason</c>, then the fields of its type (section 2), optional ones
-/// only when present: compensate → <c>offer</c>, <c>value</c>?, <c>percent</c>?, <c>legal</c>, <c>dueBy</c>?; stop →
+/// <para>A decision holds <c>type</c>, <c>rule</c>, <c>reason</c>, then the fields of its type in the order of its
+/// <see cref="DecisionShape"/> (section 2), optional ones only when present: compensate → <c>offer</c>, <c>value</c>?, <c>percent</c>?, <c>legal</c>, <c>dueBy</c>?; stop →
 /// <c>stop</c>, <c>until</c>?; escalate → <c>to</c>, <c>priority</c>, <c>dueBy</c>?; notify → <c>channel</c>,
 /// <c>message</c>, <c>dueBy</c>?; advise → <c>advice</c>. A trace entry is
 /// <c>{ "kind", "rule", "cause"?, "message" }</c>. <c>caseId</c> is written as <c>null</c> for a context without a case,
@@ -32,18 +32,8 @@ public static class VerdictJsonWriter
     private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-    private static readonly JsonEncodedText Offer = JsonEncodedText.Encode("offer");
-    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
-    private static readonly JsonEncodedText Percent = JsonEncodedText.Encode("percent");
-    private static readonly JsonEncodedText Legal = JsonEncodedText.Encode("legal");
-    private static readonly JsonEncodedText DueBy = JsonEncodedText.Encode("dueBy");
-    private static readonly JsonEncodedText Stop = JsonEncodedText.Encode("stop");
-    private static readonly JsonEncodedText Until = JsonEncodedText.Encode("until");
-    private static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
-    private static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
-    private static readonly JsonEncodedText Channel = JsonEncodedText.Encode("channel");
     private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Advice = JsonEncodedText.Encode("advice");
+    private static readonly JsonEncodedText[] FieldNames = EncodeFieldNames();
     private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
     private static readonly JsonEncodedText Cause = JsonEncodedText.Encode("cause");
 
@@ -135,55 +125,72 @@ public static class VerdictJsonWriter
         JsonFormat.WriteEnum(writer, Type, d.Type);
         writer.WriteString(Rule, d.RuleId);
         writer.WriteString(Reason, d.Reason);
-        switch (d.Type)
+        var fields = d.Shape.Fields; // the type's fields in order; optional ones only when present (catalog 5.6)
+        for (int i = 0; i < fields.Count; i++)
         {
-            case DecisionType.Compensate:
-                JsonFormat.WriteEnum(writer, Offer, d.Offer);
-                if (d.Value is { } value)
-                {
-                    JsonFormat.WriteMoney(writer, Value, value);
-                }
-
-                if (d.Percent is { } percent)
-                {
-                    writer.WritePropertyName(Percent);
-                    JsonFormat.WriteDecimal(writer, percent, JsonFormat.PercentFormat);
-                }
-
-                writer.WriteBoolean(Legal, d.Legal);
-                WriteDueBy(writer, d);
-                break;
-            case DecisionType.Stop:
-                JsonFormat.WriteEnum(writer, Stop, d.Stop);
-                if (d.Until is { } until)
-                {
-                    JsonFormat.WriteInstant(writer, Until, until);
-                }
-
-                break;
-            case DecisionType.Escalate:
-                JsonFormat.WriteEnum(writer, To, d.To);
-                JsonFormat.WriteEnum(writer, Priority, d.Priority);
-                WriteDueBy(writer, d);
-                break;
-            case DecisionType.Notify:
-                JsonFormat.WriteEnum(writer, Channel, d.Channel);
-                JsonFormat.WriteEnum(writer, Message, d.Message);
-                WriteDueBy(writer, d);
-                break;
-            default:
-                JsonFormat.WriteEnum(writer, Advice, d.Advice);
-                break;
+            WriteField(writer, d, fields[i].Field, FieldNames[(int)fields[i].Field]);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteDueBy(Utf8JsonWriter writer, Decision d)
+    /// <summary>Writes one field of a decision under its JSON name, or nothing for an optional field that is absent.</summary>
+    private static void WriteField(Utf8JsonWriter writer, in Decision d, DecisionField field, JsonEncodedText name)
     {
-        if (d.DueBy is { } due)
+        switch (field)
         {
-            JsonFormat.WriteInstant(writer, DueBy, due);
+            case DecisionField.Offer:
+                JsonFormat.WriteEnum(writer, name, d.Offer);
+                break;
+            case DecisionField.Value when d.Value is { } value:
+                JsonFormat.WriteMoney(writer, name, value);
+                break;
+            case DecisionField.Percent when d.Percent is { } percent:
+                writer.WritePropertyName(name);
+                JsonFormat.WriteDecimal(writer, percent, JsonFormat.PercentFormat);
+                break;
+            case DecisionField.Legal:
+                writer.WriteBoolean(name, d.Legal);
+                break;
+            case DecisionField.DueBy when d.DueBy is { } due:
+                JsonFormat.WriteInstant(writer, name, due);
+                break;
+            case DecisionField.Stop:
+                JsonFormat.WriteEnum(writer, name, d.Stop);
+                break;
+            case DecisionField.Until when d.Until is { } until:
+                JsonFormat.WriteInstant(writer, name, until);
+                break;
+            case DecisionField.To:
+                JsonFormat.WriteEnum(writer, name, d.To);
+                break;
+            case DecisionField.Priority:
+                JsonFormat.WriteEnum(writer, name, d.Priority);
+                break;
+            case DecisionField.Channel:
+                JsonFormat.WriteEnum(writer, name, d.Channel);
+                break;
+            case DecisionField.Message:
+                JsonFormat.WriteEnum(writer, name, d.Message);
+                break;
+            case DecisionField.Advice:
+                JsonFormat.WriteEnum(writer, name, d.Advice);
+                break;
         }
+    }
+
+    /// <summary>The JSON name of every decision field, by <see cref="DecisionField"/>, as the decision shapes spell them.</summary>
+    private static JsonEncodedText[] EncodeFieldNames()
+    {
+        var names = new JsonEncodedText[Enum.GetValues<DecisionField>().Length];
+        foreach (var shape in DecisionShape.All)
+        {
+            foreach (var field in shape.Fields)
+            {
+                names[(int)field.Field] = JsonEncodedText.Encode(field.Name);
+            }
+        }
+
+        return names;
     }
 }

@@ -133,12 +133,90 @@ public sealed class WebApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Evaluate_TwoCases_Answers400()
+    public async Task Evaluate_TwoCasesAsJsonLines_Answers400()
     {
-        using var response = await PostAsync("[" + CatalogCase + "," + CatalogCase + "]");
+        string oneLine = CatalogCase.ReplaceLineEndings(" ");
+        using var response = await PostAsync(oneLine + "\n" + oneLine);
 
         var problem = await ProblemAsync(response);
         Assert.Contains("found 2 cases", problem.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Evaluate_AnArray_Answers400_EvenOfOneCase(int cases)
+    {
+        using var response = await PostAsync("[" + string.Join(",", Enumerable.Repeat(CatalogCase, cases)) + "]");
+
+        var problem = await ProblemAsync(response);
+        Assert.Contains("found an array", problem.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task Evaluate_NotJson_Answers415(string? mediaType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(CatalogCase));
+        if (mediaType is not null)
+        {
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        }
+
+        using var response = await _host.Client.PostAsync(new Uri("/cases/evaluate", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Evaluate_ABodyOverTheLimit_Answers413_WithOrWithoutContentLength(bool chunked)
+    {
+        // Just over 1 MiB of JSON: with a Content-Length it is refused before reading; chunked, while reading.
+        string padding = new(' ', CareRules.Samples.WebApi.CaseEndpoints.MaxBodyBytes);
+        using var content = new StringContent(CatalogCase + padding, Encoding.UTF8, "application/json");
+        if (chunked)
+        {
+            await content.LoadIntoBufferAsync();
+            content.Headers.ContentLength = null;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/cases/evaluate", UriKind.Relative)) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task Evaluate_BrokenChunkedEncoding_Answers400()
+    {
+        var address = Assert.Single(_host.App.Urls);
+        var uri = new Uri(address);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        await using var stream = tcp.GetStream();
+        string request = "POST /cases/evaluate HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "zz\r\n{}\r\n0\r\n\r\n"; // "zz" is not a chunk size
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        string? status = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("HTTP/1.1 400 Bad Request", status);
+    }
+
+    [Fact]
+    public async Task Evaluate_ADateOutsideTheSupportedRange_Answers400NamingThePath()
+    {
+        using var response = await PostAsync(CatalogCase.Replace("\"now\": \"2026-11-23T10:00:00Z\"", "\"now\": \"9999-12-31T23:00:00Z\"", StringComparison.Ordinal));
+
+        var problem = await ProblemAsync(response);
+        Assert.Contains("supported range", problem.GetProperty("errors").GetProperty("$.now")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,25 @@ public sealed class CaseTableTests
     }
 
     [Fact]
+    public void CheckAll_ARowWhoseEvaluationThrows_FailsThatRow_AndTheOtherRowsAreStillChecked()
+    {
+        // A shop's C# condition that throws for one customer only (an engine exception is never swallowed silently).
+        var pack = new global::CareRules.Authoring.PackBuilder("throwing")
+            .Rule("boom.rule", r => r.When(c => c.Order?.Total.Amount == 666m ? throw new InvalidOperationException("boom") : false).Advise(AdviceKind.ResolvePrivately, "Say it privately."))
+            .Build();
+        var table = CaseTable.Parse(Table(
+            Row("throws", """{ "decisionCount": 0 }""").Replace("\"amount\": 200", "\"amount\": 666", StringComparison.Ordinal),
+            Row("wrong expectation", """{ "decisionCount": 5 }"""),
+            Row("fine", """{ "decisionCount": 0 }""")), "throwing.json");
+
+        var ex = Assert.Throws<VerdictAssertionException>(() => table.CheckAll(pack));
+
+        Assert.StartsWith("2 rows of 3 in the case table 'throwing.json' failed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Row 'throws' could not be evaluated: InvalidOperationException: boom", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("wrong expectation", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WithCoverage_RecordsTheRowsVerdict()
     {
         var coverage = new RuleCoverage(Pack);

@@ -67,7 +67,7 @@ public sealed class DecisionMatcherTests
     {
         var m = new DecisionMatcher(DecisionType.Advise) { To = EscalationTarget.Legal, DueBy = Instant.FromUtc(2026, 1, 1, 0, 0) };
         Assert.Equal(
-            ["to: applies only to escalate decisions, not to advise.", "dueBy: applies only to compensate, escalate, notify decisions, not to advise."],
+            ["to: applies only to escalate decisions, not to advise.", "dueBy: applies only to escalate, compensate, notify decisions, not to advise."],
             m.Problems().Select(p => p.ToString()));
 
         var bounds = new DecisionMatcher(DecisionType.Compensate) { Value = 5m, MinValue = 10m, MaxValue = 8m };
