@@ -182,7 +182,14 @@ public sealed class JsonProblems
             return [];
         }
 
-        return ItemsOf(value, path, itemKind, itemExpected ?? "a " + itemKind?.ToString().ToLowerInvariant());
+        return ItemsOf(value, path, itemKind, itemExpected ?? itemKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            _ => "true or false",
+        });
     }
 
     private IEnumerable<JsonItem> ItemsOf(JsonElement array, string path, JsonValueKind? itemKind, string itemExpected)
