@@ -21,15 +21,9 @@ internal sealed class WorkflowReader
     private static readonly JsonFields ParameterDefinitionFields = new(["Kind", "Default", "Description", "Min", "Max"], ["Kind", "Default", "Description"]);
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
-    /// <summary>The fields of each decision type: <c>type</c>, <c>reason</c>, <c>when</c> and those of the type.</summary>
-    private static readonly Dictionary<DecisionType, JsonFields> DecisionFields = new()
-    {
-        [DecisionType.Compensate] = Decision(DecisionType.Compensate, "offer", "value", "percent", "legal", "dueBy"),
-        [DecisionType.Stop] = Decision(DecisionType.Stop, "stop", "until"),
-        [DecisionType.Escalate] = Decision(DecisionType.Escalate, "to", "priority", "dueBy"),
-        [DecisionType.Notify] = Decision(DecisionType.Notify, "channel", "message", "dueBy"),
-        [DecisionType.Advise] = Decision(DecisionType.Advise, "advice"),
-    };
+    /// <summary>The fields of each decision type: <c>type</c>, <c>reason</c>, <c>when</c> and those of the type (<see cref="DecisionShape"/>).</summary>
+    private static readonly Dictionary<DecisionType, JsonFields> DecisionFields =
+        DecisionShape.All.ToDictionary(shape => shape.Type, shape => Decision(shape.Type, [.. shape.FieldNames]));
 
     private readonly List<ValidationError> _errors;
     private readonly JsonProblems _problems = new();
@@ -364,7 +358,7 @@ internal sealed class WorkflowReader
                 _problems.Add(p + ".reason", "is required: every decision carries a one-sentence human reason.");
             }
 
-            foreach (string required in RequiredFields(type))
+            foreach (string required in DecisionShape.Of(type).RequiredFieldNames)
             {
                 if (!seen.Contains(required))
                 {
@@ -375,15 +369,6 @@ internal sealed class WorkflowReader
             decisions.Add(decision);
         }
     }
-
-    private static string[] RequiredFields(DecisionType type) => type switch
-    {
-        DecisionType.Compensate => ["offer"],
-        DecisionType.Stop => ["stop"],
-        DecisionType.Escalate => ["to", "priority"],
-        DecisionType.Notify => ["channel", "message"],
-        _ => ["advice"],
-    };
 
     private void ReadDecisionField(DecisionDoc d, string key, JsonElement value, string path)
     {
