@@ -31,7 +31,7 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
                     return new ValueDoc(path, e.ValueKind, null, d, null);
                 }
 
-                problems.Add(path, $"the number {e.GetRawText()} is out of range.");
+                problems.Add(path, $"{JsonProblems.Describe(e)} is out of range.");
                 return null;
             case JsonValueKind.True or JsonValueKind.False when allowBoolean:
                 return new ValueDoc(path, e.ValueKind, null, null, e.GetBoolean());
@@ -47,17 +47,6 @@ internal readonly record struct ValueDoc(string Path, JsonValueKind Kind, string
                 return null;
         }
     }
-
-    public static string Describe(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => e.GetRawText().Length <= 60 ? e.GetRawText() : string.Concat(e.GetRawText().AsSpan(0, 57), "...\""),
-        JsonValueKind.Number => "the number " + e.GetRawText(),
-        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
-        JsonValueKind.Null => "null",
-        _ => e.ValueKind.ToString(),
-    };
 }
 
 /// <summary>A named expression: a workflow's <c>GlobalParams</c> entry or a rule's <c>LocalParams</c> entry.</summary>

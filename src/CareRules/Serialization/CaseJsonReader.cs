@@ -14,15 +14,17 @@ namespace CareRules.Serialization;
 /// One bad case never stops the good ones beside it. Static and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para><b>Input shapes</b>, detected from the content: one case object; a JSON array of case objects; or JSON Lines
-/// (one case object per line, blank lines skipped). Input whose first non-blank byte is <c>[</c> is an array. Otherwise,
-/// input with more than one non-blank line, at least one of which is a complete JSON object on its own, is JSON Lines;
-/// anything else is one object, which may span lines. A UTF-8 byte order mark is skipped; empty or blank input holds
-/// no case and reads as an empty list.</para>
-/// <para><b>Malformed JSON</b>: a single object or an array that does not parse gives exactly one result (index 0, no
-/// case id) with one error at <c>$</c> naming the 1-based line and byte of the problem — cases of an array that does
-/// not parse are not evaluated, since it is unknown how many there are. In JSON Lines a line that does not parse is an
-/// error for that line's case only.</para>
+/// <para><b>Input shapes</b>, detected from the content (catalog section 5.1): one case object; a JSON array of case
+/// objects; or JSON Lines (one case object per line, blank lines skipped). Input that is one well-formed JSON array is
+/// an array. Otherwise, input with more than one non-blank line, at least one of which is a complete JSON object on
+/// its own or all of which start with <c>{</c>, is JSON Lines; anything else starting with <c>[</c> is a (broken)
+/// array and anything else one object, which may span lines. A UTF-8 byte order mark is skipped; empty or blank input
+/// holds no case and reads as an empty list.</para>
+/// <para><b>Malformed JSON</b>: in JSON Lines a line that does not parse is one rejected case (its error names the
+/// line and byte) and reading goes on at the next line. A single object that does not parse gives one result with one
+/// error at <c>$</c> naming the 1-based line and byte. An array that does not parse keeps the cases read before the
+/// syntax error, and the rest of the array is one rejected result at the next index saying so — what follows a
+/// syntax error cannot be delimited into cases.</para>
 /// <para><b>Fields</b> (camelCase, as in section 5; null is accepted exactly where the model has an optional value):
 /// top level: <c>customer</c> (required), <c>now</c> (optional; missing or null reads the
 /// <see cref="CaseReadOptions.Clock"/>, and without a clock is an error), <c>order</c> and <c>case</c> (optional, may be
@@ -58,14 +60,17 @@ public static class CaseJsonReader
             return [];
         }
 
-        if (input[start] == (byte)'[')
+        if (input[start] == (byte)'[' && IsCompleteValue(input, final: true))
         {
             return ReadArray(input, parser);
         }
 
-        return input[start] == (byte)'{' && IsJsonLines(input)
-            ? ReadLines(input, parser)
-            : ReadSingle(input, parser);
+        if (IsJsonLines(input))
+        {
+            return ReadLines(input, parser);
+        }
+
+        return input[start] == (byte)'[' ? ReadArray(input, parser) : ReadSingle(input, parser);
     }
 
     /// <summary>
@@ -199,7 +204,9 @@ public static class CaseJsonReader
         }
         catch (JsonException ex)
         {
-            return [CaseParser.Malformed(0, ex)];
+            // The cases read before the syntax error stand; the rest of the array is one rejected result.
+            results.Add(CaseParser.Malformed(results.Count, ex, rest: true));
+            return results;
         }
     }
 
@@ -288,11 +295,15 @@ public static class CaseJsonReader
         return Read(all.GetBuffer().AsSpan(0, (int)all.Length), options);
     }
 
-    /// <summary>True when the input has more than one non-blank line and one of them is a complete JSON object by itself.</summary>
+    /// <summary>
+    /// True when the input has more than one non-blank line and either one of them is a complete JSON object by itself
+    /// or every one of them starts with <c>{</c> (JSON Lines whose lines are all broken: one rejected case each, not
+    /// one error for the file).
+    /// </summary>
     private static bool IsJsonLines(ReadOnlySpan<byte> input)
     {
         int nonBlank = 0;
-        bool completeLine = false;
+        bool completeLine = false, allStartWithBrace = true;
         while (!input.IsEmpty && !(nonBlank > 1 && completeLine))
         {
             var line = NextLine(ref input);
@@ -303,15 +314,16 @@ public static class CaseJsonReader
             }
 
             nonBlank++;
+            allStartWithBrace &= line[start] == (byte)'{';
             completeLine = completeLine || (line[start] == (byte)'{' && IsCompleteValue(line));
         }
 
-        return nonBlank > 1 && completeLine;
+        return nonBlank > 1 && (completeLine || allStartWithBrace);
     }
 
-    private static bool IsCompleteValue(ReadOnlySpan<byte> line)
+    private static bool IsCompleteValue(ReadOnlySpan<byte> line, bool final = false)
     {
-        var reader = new Utf8JsonReader(line, isFinalBlock: false, state: default);
+        var reader = new Utf8JsonReader(line, isFinalBlock: final, state: default);
         try
         {
             // Not the final block: an incomplete value (the first line of a multi-line object) is "false", not an error.

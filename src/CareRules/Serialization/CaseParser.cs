@@ -58,8 +58,9 @@ internal sealed class CaseParser
     private int ErrorCount => _problems.Count;
 
     /// <summary>An error for the whole input or line: the JSON does not parse.</summary>
-    public static CaseReadResult Malformed(int index, JsonException exception, long? line = null) =>
-        new(index, null, null, [new ValidationError(JsonPath.Root, JsonProblems.SyntaxErrorMessage(exception, line))]);
+    public static CaseReadResult Malformed(int index, JsonException exception, long? line = null, bool rest = false) =>
+        new(index, null, null, [new ValidationError(JsonPath.Root, JsonProblems.SyntaxErrorMessage(exception, line)
+            + (rest ? " The rest of the array from there is not read; the cases before it are." : string.Empty))]);
 
     /// <summary>Reads the case whose first token the reader is on.</summary>
     public CaseReadResult Parse(ref Utf8JsonReader r, int index)
@@ -474,7 +475,13 @@ internal sealed class CaseParser
             return WrongType(ref r, path, "a number");
         }
 
-        string Raw(ref Utf8JsonReader reader) => Encoding.UTF8.GetString(reader.ValueSpan);
+        string Raw(ref Utf8JsonReader reader) => JsonProblems.Shorten(Encoding.UTF8.GetString(reader.ValueSpan));
+        if (r.ValueSpan.IndexOfAny((byte)'e', (byte)'E') >= 0)
+        {
+            Add(path, $"must be written without an exponent, e.g. 20.00, was {Raw(ref r)}.");
+            return false;
+        }
+
         if (!r.TryGetDecimal(out var amount))
         {
             Add(path, $"must be a number within the decimal range, was {Raw(ref r)}.");
@@ -545,7 +552,7 @@ internal sealed class CaseParser
             return WrongType(ref r, path, JsonProblems.InstantExpected);
         }
 
-        return ReadIso(ref r, path, s_fastInstant, InstantPattern.ExtendedIso, s_instantMessage, out value);
+        return ReadIso(ref r, path, s_fastInstant, s_instantMessage, out value);
     }
 
     private bool ReadOptionalInstant(ref Utf8JsonReader r, string path, out Instant? value)
@@ -579,18 +586,19 @@ internal sealed class CaseParser
             return WrongType(ref r, path, nullable ? "a local date string (yyyy-MM-dd), or null" : "a local date string (yyyy-MM-dd)");
         }
 
-        bool ok = ReadIso(ref r, path, s_fastDate, LocalDatePattern.Iso, s_dateMessage, out var date);
+        bool ok = ReadIso(ref r, path, s_fastDate, s_dateMessage, out var date);
         value = ok ? date : null;
         return ok;
     }
 
     /// <summary>
-    /// Parses the string under the reader: the allocation-free <see cref="IsoText"/> shortcut first, then the NodaTime
-    /// pattern, which stays the authority and whose failure is reported with <paramref name="message"/>.
+    /// Parses the string under the reader with the one strict grammar (<see cref="IsoText"/>, catalog section 5.4):
+    /// straight from UTF-8 when the string has no escapes, else from its unescaped bytes. There is no lenient fallback:
+    /// whatever the grammar refuses is reported with <paramref name="message"/>.
     /// </summary>
-    private bool ReadIso<T>(ref Utf8JsonReader r, string path, Utf8Parser<T> fast, IPattern<T> pattern, Func<string, string> message, out T value)
+    private bool ReadIso<T>(ref Utf8JsonReader r, string path, Utf8Parser<T> parse, Func<string, string> message, out T value)
     {
-        if (!r.ValueIsEscaped && fast(r.ValueSpan, out value))
+        if (!r.ValueIsEscaped && parse(r.ValueSpan, out value))
         {
             return true;
         }
@@ -601,15 +609,13 @@ internal sealed class CaseParser
             return false;
         }
 
-        var result = pattern.Parse(text);
-        if (!result.Success)
+        if (r.ValueIsEscaped && text.Length <= 64 && parse(Encoding.UTF8.GetBytes(text), out value))
         {
-            Add(path, message(text));
-            return false;
+            return true;
         }
 
-        value = result.Value;
-        return true;
+        Add(path, message(text));
+        return false;
     }
 
     private bool ReadCount(ref Utf8JsonReader r, string path, out int value)
@@ -622,7 +628,7 @@ internal sealed class CaseParser
 
         if (!r.TryGetInt32(out var count))
         {
-            string raw = Encoding.UTF8.GetString(r.ValueSpan);
+            string raw = JsonProblems.Shorten(Encoding.UTF8.GetString(r.ValueSpan));
             Add(path, r.TryGetDecimal(out var d) && decimal.Truncate(d) == d
                 ? $"must be a whole number from 0 to 2147483647, was {raw}."
                 : $"must be a whole number, was {raw}.");

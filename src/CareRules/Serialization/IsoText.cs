@@ -4,10 +4,11 @@ using NodaTime.Text;
 namespace CareRules.Serialization;
 
 /// <summary>
-/// Allocation-free parsing of the canonical spellings <c>yyyy-MM-ddTHH:mm:ss[.fffffffff]Z</c> and <c>yyyy-MM-dd</c>
-/// straight from UTF-8. A pure shortcut: it accepts only a subset of what <see cref="InstantPattern.ExtendedIso"/> and
-/// <see cref="LocalDatePattern.Iso"/> accept, with the same values, and returns false for anything else — the caller
-/// then parses with the NodaTime pattern, which stays the authority (and writes the error). Thread-safe.
+/// The one grammar of the case format's instants and dates (catalog section 5.4), parsed without allocation straight
+/// from UTF-8: instants exactly <c>yyyy-MM-ddTHH:mm:ss[.f…]Z</c> (1–9 fraction digits, hours 00–23, UTC only) and
+/// dates exactly <c>yyyy-MM-dd</c>, years 0001–9999 (the model then requires the supported range, 1900–9000). Anything
+/// else is refused — there is no lenient fallback, so <c>24:00:00</c>, year <c>0000</c>, <c>-2026</c>, an offset
+/// or a trailing character are errors. Thread-safe.
 /// </summary>
 internal static class IsoText
 {

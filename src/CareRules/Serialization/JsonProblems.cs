@@ -152,14 +152,12 @@ public sealed class JsonProblems
         }
 
         string text = value.GetString()!;
-        var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (!parsed.Success)
+        if (text.Length > 64 || !IsoText.TryParseInstant(Encoding.UTF8.GetBytes(text), out result))
         {
             Add(path, InstantMessage(text));
             return false;
         }
 
-        result = parsed.Value;
         return true;
     }
 
@@ -252,7 +250,7 @@ public sealed class JsonProblems
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => $"the string '{Shorten(value.GetString()!)}'",
-        JsonValueKind.Number => "the number " + value.GetRawText(),
+        JsonValueKind.Number => "the number " + Shorten(value.GetRawText()),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Null => "null",
@@ -267,7 +265,7 @@ public sealed class JsonProblems
     public static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => $"the string '{Shorten(SafeString(ref reader))}'",
-        JsonTokenType.Number => "the number " + Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.Number => "the number " + Shorten(Encoding.UTF8.GetString(reader.ValueSpan)),
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         JsonTokenType.Null => "null",

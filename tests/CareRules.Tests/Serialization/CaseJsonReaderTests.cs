@@ -399,13 +399,42 @@ public sealed class CaseJsonReaderTests
     [Theory]
     [InlineData("1.10", 1.1)]
     [InlineData("1.000", 1)]
-    [InlineData("1e2", 100)]
     [InlineData("0", 0)]
     public void Read_AmountSpellings_SameValue(string amount, double expected)
     {
         string json = CaseSamples.CatalogExample.Replace("349.99", amount, StringComparison.Ordinal);
 
         Assert.Equal(Money.Pln((decimal)expected), AssertValid(json).Order!.Total);
+    }
+
+    /// <summary>One strict amount grammar (catalog section 5.4): no exponent, so 1e-400 is not silently read as 0.</summary>
+    [Theory]
+    [InlineData("1e2")]
+    [InlineData("1E2")]
+    [InlineData("1e-400")]
+    [InlineData("3.4999e2")]
+    public void Read_AmountWithAnExponent_IsRejected(string amount)
+    {
+        string json = CaseSamples.CatalogExample.Replace("349.99", amount, StringComparison.Ordinal);
+
+        var result = Assert.Single(CaseJsonReader.Read(json));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.order.total.amount", error.Path);
+        Assert.Equal($"must be written without an exponent, e.g. 20.00, was {amount}.", error.Message);
+    }
+
+    [Fact]
+    public void Read_AHugeNumber_ErrorQuotesAtMost60Characters()
+    {
+        string digits = new('9', 1_000_000);
+        string json = CaseSamples.CatalogExample.Replace("\"orders\": 12", "\"orders\": " + digits, StringComparison.Ordinal);
+
+        var error = Assert.Single(Assert.Single(CaseJsonReader.Read(json)).Errors);
+
+        Assert.Equal("$.customer.orders", error.Path);
+        Assert.True(error.Message.Length < 150, $"the message echoes the input: {error.Message.Length} characters");
+        Assert.Contains("999...", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -664,14 +693,57 @@ public sealed class CaseJsonReaderTests
     }
 
     [Fact]
-    public void Read_MalformedArray_OneErrorForTheWholeInput()
+    public void Read_BrokenArrayOfOneCasePerLine_IsReadAsJsonLines_TheBrokenLineRejected()
     {
+        // Line 1 "[{…}," is not a value on its own; line 2 is a complete object: JSON Lines, so K-2 is not lost.
         string json = "[" + CaseSamples.Line("K-1") + ",\n" + CaseSamples.Line("K-2") + "\n";
 
-        var result = Assert.Single(CaseJsonReader.Read(json));
+        var results = CaseJsonReader.Read(json);
 
-        Assert.Equal("$", Assert.Single(result.Errors).Path);
-        Assert.StartsWith("is not valid JSON at line 3, byte 1: ", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(2, results.Count);
+        Assert.StartsWith("is not valid JSON at line 1, byte ", Assert.Single(results[0].Errors).Message, StringComparison.Ordinal);
+        Assert.Equal("K-2", results[1].Context!.Case!.Id);
+    }
+
+    [Fact]
+    public void Read_ArrayWithASyntaxError_KeepsTheCasesBeforeIt_AndRejectsTheRestAsOne()
+    {
+        string json = "[" + CaseSamples.Line("K-1") + ", " + CaseSamples.Line("K-2") + ", {\"now\": oops}, " + CaseSamples.Line("K-4") + "]";
+
+        var results = CaseJsonReader.Read(json);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("K-1", results[0].Context!.Case!.Id);
+        Assert.Equal("K-2", results[1].Context!.Case!.Id);
+        var error = Assert.Single(results[2].Errors);
+        Assert.Equal(2, results[2].Index);
+        Assert.StartsWith("is not valid JSON at line 1, byte ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The rest of the array from there is not read; the cases before it are.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_JsonLinesWhoseFirstLineIsAnArray_ReadsEveryLine()
+    {
+        // The fuzz campaign's reproducer: a first line starting with '[' used to make the whole file one array.
+        string json = "[" + CaseSamples.Line("K-1") + "]\n" + CaseSamples.Line("K-2") + "\n" + CaseSamples.Line("K-3") + "\n";
+
+        var results = CaseJsonReader.Read(json);
+
+        Assert.Equal(3, results.Count);
+        Assert.False(results[0].IsValid);
+        Assert.Equal(["K-2", "K-3"], results.Skip(1).Select(r => r.Context!.Case!.Id));
+    }
+
+    [Fact]
+    public void Read_TwoBrokenJsonLines_GiveTwoErrors()
+    {
+        string json = "{\"now\": oops\n{\"customer\": }\n";
+
+        var results = CaseJsonReader.Read(json);
+
+        Assert.Equal(2, results.Count);
+        Assert.Contains("line 1", Assert.Single(results[0].Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", Assert.Single(results[1].Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
