@@ -9,7 +9,7 @@ namespace CareRules.Tests;
 public sealed class ReadmeQuickStartTests
 {
     [Fact]
-    public void QuickStart_BuildsASmallPolicyAndEvaluatesAContext()
+    public void QuickStart_BuildsASmallPackAndEvaluatesAContext()
     {
         // --- README quick start begins ---
         var pack = new PackBuilder("my-shop", "1.0.0")

@@ -87,7 +87,7 @@ public sealed class AddCareRulesTests
     }
 
     [Fact]
-    public void AddCareRules_KeepsAPolicySourceRegisteredBefore()
+    public void AddCareRules_KeepsAPackSourceRegisteredBefore()
     {
         using var directory = new TempDirectory();
         File.WriteAllText(directory.File("pack.json"), ParameterPack.Json("7", ("stance", "firm")));
@@ -101,7 +101,7 @@ public sealed class AddCareRulesTests
     }
 
     [Fact]
-    public void Evaluate_GivesTheVerdictOfThePolicyInForce()
+    public void Evaluate_GivesTheVerdictOfThePackInForce()
     {
         using var provider = new ServiceCollection().AddCareRules(o => o.Parameters["smallGift"] = "30").BuildServiceProvider();
         var context = Cases.LateDamagedParcel();

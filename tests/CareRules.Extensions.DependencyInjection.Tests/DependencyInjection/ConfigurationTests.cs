@@ -137,7 +137,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task ConfigurationReload_BuildsTheNewPolicy_AndSwapsItIn()
+    public async Task ConfigurationReload_BuildsTheNewPack_AndSwapsItIn()
     {
         var (provider, configuration, logs) = Start(new() { ["CareRules:Parameters:stance"] = "balanced" });
         using (provider)
@@ -156,7 +156,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void ConfigurationReload_WithoutCareRulesChanges_KeepsTheSamePolicy()
+    public void ConfigurationReload_WithoutCareRulesChanges_KeepsTheSamePack()
     {
         var (provider, configuration, _) = Start(new() { ["CareRules:Parameters:stance"] = "firm", ["Other:Setting"] = "1" });
         using (provider)
@@ -172,7 +172,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void ConfigurationReload_WithABadPack_KeepsTheOldPolicy_AndLogsEveryProblem()
+    public void ConfigurationReload_WithABadPack_KeepsTheOldPack_AndLogsEveryProblem()
     {
         var (provider, configuration, logs) = Start(new() { ["CareRules:Parameters:stance"] = "firm" });
         using (provider)

@@ -42,7 +42,7 @@ public sealed class PackFileReloadTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task FileChange_ReplacesThePolicy()
+    public async Task FileChange_ReplacesThePack()
     {
         using var provider = Start(PackA);
         var packs = provider.GetRequiredService<IPackProvider>();
@@ -56,7 +56,7 @@ public sealed class PackFileReloadTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task BadFile_IsRejected_TheOldPolicyKept_AndTheErrorLogged()
+    public async Task BadFile_IsRejected_TheOldPackKept_AndTheErrorLogged()
     {
         using var provider = Start(PackA);
         var packs = provider.GetRequiredService<IPackProvider>();
@@ -94,7 +94,7 @@ public sealed class PackFileReloadTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task ParallelLoad_WhileReloading_EveryEvaluationGetsAWholeVerdictOfOnePolicy()
+    public async Task ParallelLoad_WhileReloading_EveryEvaluationGetsAWholeVerdictOfOnePack()
     {
         var context = Cases.LateDamagedParcel();
         var expected = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -220,7 +220,7 @@ public sealed class WebApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task GetPolicy_AnswersThePackNameVersionParametersAndRules()
+    public async Task GetPack_AnswersThePackNameVersionParametersAndRules()
     {
         using var response = await _host.Client.GetAsync(new Uri("/pack", UriKind.Relative));
 
@@ -262,7 +262,7 @@ public sealed class WebApiConfigurationTests
     }
 
     [Fact]
-    public async Task AppSettingsChange_ReloadsThePolicy_AndABadChangeIsRejected()
+    public async Task AppSettingsChange_ReloadsThePack_AndABadChangeIsRejected()
     {
         await using var host = await WebApiHost.StartAsync(WebApiHost.AppSettings("{ \"Parameters\": { \"stance\": \"balanced\" } }"));
 

@@ -19,7 +19,7 @@ public sealed class FilePackSourceTests
     }
 
     [Fact]
-    public void Load_BuildsThePolicyTheFileDescribes()
+    public void Load_BuildsThePackTheFileDescribes()
     {
         using var directory = new TempDirectory();
         File.WriteAllText(directory.File("pack.json"), ParameterPack.Json("3", ("stance", "generous"), ("smallGift", "40")));

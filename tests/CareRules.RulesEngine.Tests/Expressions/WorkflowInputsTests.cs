@@ -14,7 +14,7 @@ public sealed class WorkflowInputsTests
     private static object? Read(object parameters, string name) => parameters.GetType().GetProperty(name)!.GetValue(parameters);
 
     [Fact]
-    public void Create_Params_HoldTheResolvedValuesOfThePolicy()
+    public void Create_Params_HoldTheResolvedValuesOfThePack()
     {
         var firm = StandardPack.Build(b => b.Set("stance", "firm").Set("smallGift", "35"));
 

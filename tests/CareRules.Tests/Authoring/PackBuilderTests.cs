@@ -10,7 +10,7 @@ public sealed class PackBuilderTests
     private static readonly ParameterDefinition<decimal> Gift = Parameter.Amount("gift", 20m, "A gift.");
 
     [Fact]
-    public void Build_ValidPolicy_ExposesNameVersionRulesAndParameters()
+    public void Build_ValidPack_ExposesNameVersionRulesAndParameters()
     {
         var pack = new PackBuilder("shop", "2.1.0")
             .Define(Gift)

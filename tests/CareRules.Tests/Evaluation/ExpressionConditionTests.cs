@@ -95,7 +95,7 @@ public sealed class ExpressionConditionTests
     }
 
     [Fact]
-    public void WhenExpression_Null_IsReportedWhenThePolicyIsBuilt()
+    public void WhenExpression_Null_IsReportedWhenThePackIsBuilt()
     {
         var builder = new PackBuilder("p").Rule("a.b", r => r.WhenExpression(null!).Advise(AdviceKind.ResolvePrivately, "Never."));
 

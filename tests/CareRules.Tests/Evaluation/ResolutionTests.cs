@@ -258,7 +258,7 @@ public sealed class ResolutionTests
     }
 
     [Fact]
-    public void Evaluate_BufferOfAnotherPolicy_Throws()
+    public void Evaluate_BufferOfAnotherPack_Throws()
     {
         var a = Pack(Gift("a.gift", 1m));
         var b = Pack(Gift("a.gift", 1m));

@@ -86,7 +86,7 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void For_Policy_UsesItsCalendarZoneAndCurrency()
+    public void For_Pack_UsesItsCalendarZoneAndCurrency()
     {
         var saturdayShop = StandardPack.Build(b => b.Set("businessHours", "Mon-Sat 08:00-16:00"));
         var monday = Base.For(saturdayShop);
@@ -97,7 +97,7 @@ public sealed class ScenarioTests
     }
 
     [Fact]
-    public void For_PolicyInEuro_BuildsEuroAmounts()
+    public void For_PackInEuro_BuildsEuroAmounts()
     {
         var euro = StandardPack.Build(b => b.Set("currency", "EUR"));
         var ctx = Base.For(euro).Build();

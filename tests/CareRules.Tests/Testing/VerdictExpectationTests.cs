@@ -60,7 +60,7 @@ public sealed class VerdictExpectationTests
     }
 
     [Fact]
-    public void DoesNotFire_MisspeltRuleWithThePolicy_FailsInsteadOfPassingSilently()
+    public void DoesNotFire_MisspeltRuleWithThePack_FailsInsteadOfPassingSilently()
     {
         var ex = Assert.Throws<VerdictAssertionException>(() => Pack.Expect(Late).DoesNotFire("delay.gfit"));
         Assert.StartsWith("'delay.gfit' is not a rule of pack standard@1.0.0", ex.Message, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class VerdictExpectationTests
     }
 
     [Fact]
-    public void DoesNotFire_MisspeltRuleWithoutThePolicy_CannotTell() =>
+    public void DoesNotFire_MisspeltRuleWithoutThePack_CannotTell() =>
         Pack.Evaluate(Late.Build()).Expect().DoesNotFire("delay.gfit");
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class VerdictExpectationTests
     }
 
     [Fact]
-    public void Expect_VerdictOfAnotherPack_DoesNotCheckRuleIdsAgainstThePolicy()
+    public void Expect_VerdictOfAnotherPack_DoesNotCheckRuleIdsAgainstThePack()
     {
         var verdict = StandardPack.Build(b => b.Named("other", "2.0.0")).Evaluate(Late.Build());
         Assert.Equal("other@2.0.0", verdict.Pack);
