@@ -16,7 +16,7 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
         var counter = FuzzStats.Start("cases.json-lines");
         try
         {
-            FuzzRun.Check("cases.json-lines", seed: 1301, normal: 250, CaseBatches.Lines, batch => CaseContract.Check(batch, counter));
+            FuzzRun.Check("cases.json-lines", seed: 1301, normal: 400, CaseBatches.Lines, batch => CaseContract.Check(batch, counter));
         }
         finally
         {
@@ -30,7 +30,7 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
         var counter = FuzzStats.Start("cases.array");
         try
         {
-            FuzzRun.Check("cases.array", seed: 1302, normal: 200, CaseBatches.Array, batch => CaseContract.Check(batch, counter));
+            FuzzRun.Check("cases.array", seed: 1302, normal: 300, CaseBatches.Array, batch => CaseContract.Check(batch, counter));
         }
         finally
         {
@@ -44,7 +44,7 @@ public sealed class CaseFuzzTests(ITestOutputHelper output)
         var counter = FuzzStats.Start("cases.single");
         try
         {
-            FuzzRun.Check("cases.single", seed: 1303, normal: 200, CaseBatches.Single, batch => CaseContract.Check(batch, counter));
+            FuzzRun.Check("cases.single", seed: 1303, normal: 300, CaseBatches.Single, batch => CaseContract.Check(batch, counter));
         }
         finally
         {

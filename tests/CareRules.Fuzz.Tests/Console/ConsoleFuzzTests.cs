@@ -32,7 +32,7 @@ public sealed class ConsoleFuzzTests(ITestOutputHelper output)
         string directory = Directory.CreateTempSubdirectory("carerules-fuzz-").FullName;
         try
         {
-            FuzzRun.Check("console", seed: 3301, normal: 12, FsCheck.Fluent.Gen.OneOf(CaseBatches.Lines, CaseBatches.Array), batch => Check(batch, directory, counter));
+            FuzzRun.Check("console", seed: 3301, normal: 20, FsCheck.Fluent.Gen.OneOf(CaseBatches.Lines, CaseBatches.Array), batch => Check(batch, directory, counter));
         }
         finally
         {

@@ -70,7 +70,7 @@ internal static class PackContract
                 Assert.False(string.IsNullOrWhiteSpace(error.Message), $"Error at {Short(error.Path)} has no message.");
                 if (error.Message.Length > 1000)
                 {
-                    counter.Note($"message over 1,000 characters ({error.Message.Length:N0}) at {Short(error.Path, 60)}: {Short(error.Message, 60)}");
+                    counter.Note("known issue: messages over 1,000 characters (names echoed whole)");
                 }
             }
         }
