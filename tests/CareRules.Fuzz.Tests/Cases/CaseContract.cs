@@ -27,7 +27,7 @@ internal static class CaseContract
     {
         foreach (var result in CaseJsonReader.Read(Encoding.UTF8.GetBytes("[" + string.Join(",", CaseSeeds.Samples) + "]"), Options).Where(r => r.IsValid))
         {
-            _ = VerdictJsonWriter.ToUtf8Bytes(StandardPack.Default.Evaluate(result.Context));
+            _ = VerdictJsonWriter.ToUtf8Bytes(StandardPack.Default.Evaluate(result.Context!));
         }
     }
 
