@@ -90,7 +90,7 @@ internal sealed partial class ExpressionEnvironment
             string name = m.Groups[1].Value;
             if (!Params.Properties.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(new ValidationError(path, $"\"{Shorten(text)}\" is rejected: params has no parameter '{name}'; the pack's parameters are: {Params.KnownNames}."));
+                errors.Add(new ValidationError(path, $"\"{Shorten(text)}\" is rejected: params has no parameter '{Shorten(name)}'; the pack's parameters are: {Params.KnownNames}."));
                 unknown = true;
             }
         }

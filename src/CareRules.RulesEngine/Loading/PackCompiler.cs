@@ -83,7 +83,7 @@ internal static partial class PackCompiler
                 }
                 else
                 {
-                    errors.Add(new ValidationError(path, $"no rule has the id '{id}', so it cannot be disabled."));
+                    errors.Add(new ValidationError(path, $"no rule has the id '{PackLimits.Quote(id)}', so it cannot be disabled."));
                 }
             }
         }
@@ -118,8 +118,8 @@ internal static partial class PackCompiler
             if (known.TryGetValue(doc.Name, out var existing))
             {
                 errors.Add(new ValidationError(doc.Path, string.Equals(existing.Name, doc.Name, StringComparison.Ordinal)
-                    ? $"defines the parameter '{doc.Name}', which the pack already has; to change its value, give the value instead of a definition."
-                    : $"defines '{doc.Name}', which differs from the existing parameter '{existing.Name}' only in case; expressions ignore case, so choose another name."));
+                    ? $"defines the parameter '{PackLimits.Quote(doc.Name)}', which the pack already has; to change its value, give the value instead of a definition."
+                    : $"defines '{PackLimits.Quote(doc.Name)}', which differs from the existing parameter '{existing.Name}' only in case; expressions ignore case, so choose another name."));
                 continue;
             }
 
@@ -205,7 +205,7 @@ internal static partial class PackCompiler
         {
             if (after.Any(p => string.Equals(p.Name, doc.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                errors.Add(new ValidationError(doc.Path + ".Name", $"'{doc.Name}' is already a name in scope (an input or an earlier param; names ignore case in expressions)."));
+                errors.Add(new ValidationError(doc.Path + ".Name", $"'{PackLimits.Quote(doc.Name)}' is already a name in scope (an input or an earlier param; names ignore case in expressions)."));
                 continue;
             }
 
@@ -231,13 +231,13 @@ internal static partial class PackCompiler
         {
             if (!RuleId().IsMatch(r.Name))
             {
-                errors.Add(new ValidationError(r.Path + ".RuleName", $"'{r.Name}' is not a CareRules rule id: lower-case words joined by '.' or '-', e.g. 'loyalty.birthday-gift'."));
+                errors.Add(new ValidationError(r.Path + ".RuleName", $"'{PackLimits.Quote(r.Name)}' is not a CareRules rule id: lower-case words joined by '.' or '-', e.g. 'loyalty.birthday-gift'."));
                 ok = false;
             }
 
             if (!ids.TryAdd(r.Name, r.Path))
             {
-                errors.Add(new ValidationError(r.Path + ".RuleName", $"'{r.Name}' is already the name of a rule ({ids[r.Name]}); rule names are unique across the pack."));
+                errors.Add(new ValidationError(r.Path + ".RuleName", $"'{PackLimits.Quote(r.Name)}' is already the name of a rule ({ids[r.Name]}); rule names are unique across the pack."));
                 ok = false;
             }
         }

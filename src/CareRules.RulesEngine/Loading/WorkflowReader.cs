@@ -1,3 +1,4 @@
+using CareRules.Authoring;
 using System.Globalization;
 using System.Text.Json;
 using CareRules.Evaluation;
@@ -173,6 +174,10 @@ internal sealed class WorkflowReader
         {
             _problems.Add(path + ".RuleName", "is required: every rule has a non-empty name (for a top-level rule, its CareRules rule id).");
         }
+        else if (PackLimits.LengthProblem(name, PackLimits.MaxRuleIdLength, "a rule name") is { } tooLong)
+        {
+            _problems.Add(path + ".RuleName", tooLong);
+        }
 
         var rule = new RuleDoc { Name = name, Path = path };
         foreach (var (key, value) in members)
@@ -309,6 +314,10 @@ internal sealed class WorkflowReader
                 case "description":
                     _problems.TryReadString(value, p, out string description);
                     rule.Description = description;
+                    if (PackLimits.LengthProblem(description, PackLimits.MaxDescriptionLength, "a description") is { } longDescription)
+                    {
+                        _problems.Add(p, longDescription);
+                    }
                     break;
                 case "suppressesGoodwill":
                     rule.SuppressesGoodwill = ValueDoc.Read(value, p, _problems, allowNumber: false, allowBoolean: true);
@@ -379,6 +388,10 @@ internal sealed class WorkflowReader
             case "reason":
                 _problems.TryReadString(value, path, out string reason);
                 d.Reason = reason;
+                if (PackLimits.LengthProblem(reason, PackLimits.MaxReasonLength, "a reason") is { } longReason)
+                {
+                    _problems.Add(path, longReason);
+                }
                 break;
             case "when":
                 d.When = ValueDoc.Read(value, path, _problems, allowNumber: false, allowBoolean: true);
@@ -463,7 +476,7 @@ internal sealed class WorkflowReader
             }
             else if (!IsIdentifier(name))
             {
-                _problems.Add(p + ".Name", $"must be a name of letters, digits and '_' that starts with a letter, was '{name}'.");
+                _problems.Add(p + ".Name", $"must be a name of letters, digits and '_' that starts with a letter, was '{PackLimits.Quote(name)}'.");
             }
 
             if (string.IsNullOrWhiteSpace(expression))

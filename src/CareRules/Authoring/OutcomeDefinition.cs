@@ -53,9 +53,9 @@ internal sealed class OutcomeDefinition
         {
             errors.Add(new ValidationError(path + ".reason", "must be one sentence on one line."));
         }
-        else if (Reason.Length > PackLimits.MaxReasonLength)
+        else if (PackLimits.LengthProblem(Reason, PackLimits.MaxReasonLength, "a reason") is { } tooLong)
         {
-            errors.Add(new ValidationError(path + ".reason", $"is {Reason.Length} characters long; a reason may have at most {PackLimits.MaxReasonLength} (one sentence): \"{PackLimits.Quote(Reason)}\"."));
+            errors.Add(new ValidationError(path + ".reason", tooLong));
         }
 
         if (FixedValue is { } v)

@@ -149,9 +149,9 @@ public sealed partial class PackBuilder
         foreach (var (id, configure) in _rules)
         {
             string path = $"rules['{PackLimits.Quote(id)}']";
-            if (id.Length > PackLimits.MaxRuleIdLength)
+            if (PackLimits.LengthProblem(id, PackLimits.MaxRuleIdLength, "a rule id") is { } tooLong)
             {
-                errors.Add(new ValidationError(path + ".id", $"is {id.Length} characters long; a rule id may have at most {PackLimits.MaxRuleIdLength}."));
+                errors.Add(new ValidationError(path + ".id", tooLong));
                 continue;
             }
 
@@ -184,9 +184,9 @@ public sealed partial class PackBuilder
                 continue;
             }
 
-            if (rule.RuleDescription.Length > PackLimits.MaxDescriptionLength)
+            if (PackLimits.LengthProblem(rule.RuleDescription, PackLimits.MaxDescriptionLength, "a description") is { } longDescription)
             {
-                errors.Add(new ValidationError(path + ".description", $"is {rule.RuleDescription.Length} characters long; a description may have at most {PackLimits.MaxDescriptionLength}."));
+                errors.Add(new ValidationError(path + ".description", longDescription));
             }
 
             if (!rule.HasCondition)

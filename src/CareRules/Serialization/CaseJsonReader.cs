@@ -290,7 +290,11 @@ public static class CaseJsonReader
         }
 
         all.Write(current.Span);
-        all.WriteByte((byte)'\n');
+        if (lines.LastLineEnded)
+        {
+            all.WriteByte((byte)'\n'); // only where the input has one: the same bytes as Read's, so the same errors
+        }
+
         lines.CopyRestTo(all);
         return Read(all.GetBuffer().AsSpan(0, (int)all.Length), options);
     }

@@ -26,17 +26,24 @@ public static class JsonPath
             simple = char.IsAsciiLetterOrDigit(name[i]) || name[i] == '_';
         }
 
-        return simple ? parent + "." + name : Key(parent, name);
+        return simple && name.Length <= MaxKeyLength ? parent + "." + name : Key(parent, name);
     }
 
-    /// <summary>The path of an item known by its name or key: <c>parent['key']</c> (quotes and backslashes escaped).</summary>
+    /// <summary>The longest name or key a path quotes whole; a longer one is cut to its first 57 characters and <c>...</c>.</summary>
+    public const int MaxKeyLength = 60;
+
+    /// <summary>
+    /// The path of an item known by its name or key: <c>parent['key']</c> (quotes and backslashes escaped; a key over
+    /// <see cref="MaxKeyLength"/> characters cut, so that an error never echoes unbounded input).
+    /// </summary>
     /// <param name="parent">The path of the array or object holding the item.</param>
     /// <param name="key">The item's name.</param>
     /// <returns><c>parent['key']</c>.</returns>
     public static string Key(string parent, string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return parent + "['" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+        string quoted = key.Length <= MaxKeyLength ? key : string.Concat(key.AsSpan(0, MaxKeyLength - 3), "...");
+        return parent + "['" + quoted.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
     }
 
     /// <summary>The path of an array element: <c>parent[index]</c>.</summary>

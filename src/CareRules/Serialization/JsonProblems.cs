@@ -14,7 +14,7 @@ namespace CareRules.Serialization;
 /// and unknown catalog names (<c>unknown value 'delay'; expected 'delivery-delay', … or 'other'.</c>). Reading goes on
 /// past a problem so that one pass reports them all. Not thread-safe: one instance per read.
 /// </summary>
-public sealed class JsonProblems
+public sealed partial class JsonProblems
 {
     /// <summary>The example instant of messages.</summary>
     internal const string InstantExample = "2026-11-23T10:00:00Z";
@@ -286,6 +286,8 @@ public sealed class JsonProblems
             reason = reason[..cut].TrimEnd(' ', '|');
         }
 
+        // The parser quotes the offending token, which can be as long as the input: quote at most 60 characters.
+        reason = QuotedToken().Replace(reason, m => "'" + Shorten(m.Groups[1].Value) + "'");
         return string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {lineNumber}, byte {position}: {reason}");
     }
 
@@ -324,6 +326,9 @@ public sealed class JsonProblems
             return "(invalid text)";
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']{61,})'", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex QuotedToken();
 
     internal static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -14,24 +14,31 @@ internal sealed class Utf8LineReader(Stream stream) : IDisposable
     private bool _eof;
     private bool _started;
 
+    /// <summary>Whether the line last returned ended with <c>\n</c> (false for a last line at the end of the stream).</summary>
+    public bool LastLineEnded { get; private set; }
+
     /// <summary>Reads the next line, without its <c>\n</c>; false at the end of the stream.</summary>
     public bool TryReadLine(out ReadOnlyMemory<byte> line)
     {
+        int scanned = 0; // bytes after _start already searched for \n: each byte is searched once, however small the reads
         while (true)
         {
-            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            int newline = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
             if (newline >= 0)
             {
-                line = new ReadOnlyMemory<byte>(_buffer, _start, newline);
-                _start += newline + 1;
+                line = new ReadOnlyMemory<byte>(_buffer, _start, scanned + newline);
+                _start += scanned + newline + 1;
+                LastLineEnded = true;
                 return true;
             }
 
+            scanned = _started ? _end - _start : 0; // before the byte order mark is known, _start may still move
             if (_eof)
             {
                 line = new ReadOnlyMemory<byte>(_buffer, _start, _end - _start);
                 bool any = _end > _start;
                 _start = _end;
+                LastLineEnded = false;
                 return any;
             }
 

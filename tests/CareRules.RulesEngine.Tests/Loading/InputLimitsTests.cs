@@ -19,7 +19,9 @@ public sealed class InputLimitsTests
         string name = "r." + new string('a', 9_998);
         var errors = BuildErrors(Json.Workflow("long", Json.Rule(name, "true")));
 
-        Assert.Contains(errors, e => e.Message.Contains("a rule id may have at most 100", StringComparison.Ordinal));
+        var error = Assert.Single(errors);
+        Assert.Equal("long.json:workflows['long'].Rules['r.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'].RuleName", error.Path);
+        Assert.Equal("is 10000 characters long; a rule name may have at most 100.", error.Message);
         Assert.All(errors, e => Assert.True(e.Path.Length + e.Message.Length < 400, $"an error echoes the input unbounded: {e.Path.Length + e.Message.Length} characters"));
     }
 
@@ -29,8 +31,9 @@ public sealed class InputLimitsTests
         var decisions = new object[] { new Dictionary<string, object?> { ["type"] = "advise", ["advice"] = "resolve-privately", ["reason"] = new string('x', 100_000) + "." } };
         var errors = BuildErrors(Json.Workflow("long", Json.Rule("long.reason", "true", decisions)));
 
-        var error = Assert.Single(errors, e => e.Message.Contains("a reason may have at most 500", StringComparison.Ordinal));
-        Assert.True(error.Message.Length < 200, error.Message);
+        var error = Assert.Single(errors);
+        Assert.Equal("long.json:workflows['long'].Rules['long.reason'].Properties.decisions[0].reason", error.Path); // the document is named
+        Assert.Equal("is 100001 characters long; a reason may have at most 500.", error.Message);
     }
 
     [Fact]
