@@ -36,6 +36,36 @@ public sealed class ConsoleAppTests
         Assert.Contains(results, r => StandardPack.Default.Evaluate(r.Context!).Decisions.Count == 0); // near misses
     }
 
+    /// <summary>Issue 13's reproducer: a case dated at the end of time used to kill the process (exit 134) and lose every case after it.</summary>
+    [Fact]
+    public void ACaseNearTheEndOfTime_IsOneErrorLine_AndTheCasesAfterItAreEvaluated()
+    {
+        string customer = "\"customer\": {\"id\": \"C-1\", \"since\": \"2024-01-01\", \"orders\": 1, \"lifetimeValue\": {\"amount\": 10, \"currency\": \"PLN\"}}";
+        string file = Path.Combine(Path.GetTempPath(), $"carerules-end-of-time-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(file,
+        [
+            "{\"now\": \"9999-12-31T23:00:00Z\", " + customer + "}",
+            "{\"now\": \"9999-12-31T20:00:00Z\", " + customer + ", \"case\": {\"id\": \"K-2\", \"openedAt\": \"9999-12-31T10:00:00Z\", \"kind\": \"other\"}}",
+            "{\"now\": \"2026-11-23T10:00:00Z\", " + customer + ", \"case\": {\"id\": \"K-3\", \"openedAt\": \"2026-11-23T09:00:00Z\", \"kind\": \"off-topic\"}}",
+        ]);
+        try
+        {
+            var (exit, stdout, stderr) = Run("--json", file);
+
+            Assert.Equal(1, exit);
+            var verdict = Assert.Single(Lines(stdout));
+            Assert.Contains("\"caseId\":\"K-3\"", verdict, StringComparison.Ordinal);
+            var errors = Lines(stderr);
+            Assert.Equal(2, errors.Length);
+            Assert.Contains("\"path\":\"$.now\"", errors[0], StringComparison.Ordinal);
+            Assert.Contains("supported range", errors[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void NoArguments_PrintsTheTableAndSummary_ExitsZero()
     {
