@@ -1,4 +1,3 @@
-using CareRules.Evaluation;
 using CareRules.Model;
 using NodaTime;
 

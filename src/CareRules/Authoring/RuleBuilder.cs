@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using CareRules.Evaluation;
 using CareRules.Model;
 using NodaTime;
 
