@@ -33,8 +33,10 @@ internal sealed class CareRulesConfiguration(IConfiguration configuration) : ICo
             options.SectionPath = Path;
         }
 
+        bool empty = true;
         foreach (var setting in Configuration.GetChildren())
         {
+            empty = false;
             if (string.Equals(setting.Key, ParametersKey, StringComparison.OrdinalIgnoreCase))
             {
                 if (!string.IsNullOrEmpty(setting.Value))
@@ -70,5 +72,9 @@ internal sealed class CareRulesConfiguration(IConfiguration configuration) : ICo
                 options.ConfigurationErrors.Add(new ValidationError(setting.Path, $"is not a CareRules setting; the settings are '{ParametersKey}' and '{PackFileKey}'."));
             }
         }
+
+        // A section without any setting is what a configuration file that is missing, empty or half-written (which
+        // the JSON provider empties without announcing it) leaves behind: the pack source keeps the pack in force then.
+        options.ConfigurationEmpty = (options.ConfigurationEmpty ?? true) && empty;
     }
 }

@@ -36,11 +36,14 @@ public static class CareRulesServiceCollectionExtensions
         services.AddOptions();
         services.TryAddSingleton<IClock>(SystemClockDefault);
         services.TryAddSingleton(sp => new CareRulesInstrumentation(sp.GetService<IMeterFactory>()));
-        services.TryAddSingleton<IPackSource, ConfiguredPackSource>();
+        services.TryAddSingleton<IPackSource>(sp => new ConfiguredPackSource(
+            sp.GetRequiredService<IOptionsFactory<CareRulesOptions>>(),
+            sp.GetServices<IOptionsChangeTokenSource<CareRulesOptions>>(),
+            Logger(sp)));
         services.TryAddSingleton<IPackProvider>(sp => new PackProvider(
             sp.GetRequiredService<IPackSource>(),
             sp.GetRequiredService<CareRulesInstrumentation>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger("CareRules") ?? NullLogger.Instance));
+            Logger(sp)));
         services.TryAddSingleton<ICareEvaluator, CareEvaluator>();
 
         // The pack in force when resolved: one shared instance per pack, never built per resolve, and after a hot
@@ -115,6 +118,8 @@ public static class CareRulesServiceCollectionExtensions
         services.Configure(configure);
         return services;
     }
+
+    private static ILogger Logger(IServiceProvider services) => services.GetService<ILoggerFactory>()?.CreateLogger("CareRules") ?? NullLogger.Instance;
 
 #pragma warning disable RS0030 // the system clock is allowed here, and only here: it is the DI default, replaceable by registering an IClock first
     private static IClock SystemClockDefault => SystemClock.Instance;

@@ -17,9 +17,9 @@ internal sealed class CareRulesStartupValidator(IServiceProvider services) : IVa
         }
         catch (CareRulesValidationException ex)
         {
-            return ex.Errors.Count > 0
-                ? ValidateOptionsResult.Fail(ex.Errors.Select(e => e.ToString()))
-                : ValidateOptionsResult.Fail(ex.Message);
+            // One failure whose text lists one problem a line: the options system joins several failures with "; " on
+            // one line, which is unreadable for more than one problem.
+            return ValidateOptionsResult.Fail(ex.Message);
         }
     }
 }

@@ -1,8 +1,10 @@
 using System.Text;
+using CareRules.Authoring;
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.Sources;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -10,58 +12,135 @@ namespace CareRules.DependencyInjection;
 
 /// <summary>
 /// The pack source <c>AddCareRules</c> registers by default: builds what <see cref="CareRulesOptions"/> describe
-/// (the Standard pack with parameter overrides, or a pack file through its loader), and reports a change when the
-/// options' configuration reloads with different CareRules settings or when the pack file changes. Options are
+/// (the Standard pack with parameter overrides, or a pack file through its loader) and reports a change when the
+/// options' configuration reloads with different CareRules settings or when a watched pack file changes. Options are
 /// created afresh for each load through <see cref="IOptionsFactory{TOptions}"/>, so a bad reload never poisons a
 /// cached options value. Thread-safe.
 /// </summary>
-internal sealed class ConfiguredPackSource : IPackSource, IDisposable
+/// <remarks>
+/// <para>One state gives one pack: every load reads the configuration as it is now, whatever woke it up (a
+/// configuration reload or a file event), so the order of events never matters. What is remembered is only what the
+/// pack in force was built from (its settings, its description, its pack file).</para>
+/// <para>Watched files: the pack file of the pack in force, and the pack file the current configuration names when
+/// that configuration was refused only because of the file's content (missing, half-written, not a valid pack), so
+/// that fixing the file brings it in. A configuration refused for its settings leaves nothing behind.</para>
+/// <para>A CareRules section without any setting (missing, <c>{}</c>, or emptied because the configuration file could
+/// not be read) is taken as a configuration caught mid-write once a pack is in force: that pack is kept and a warning
+/// logged once. At start it means the Standard pack's defaults.</para>
+/// </remarks>
+internal sealed partial class ConfiguredPackSource : IPackSource, IDisposable
 {
     private readonly IOptionsFactory<CareRulesOptions> _factory;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _reloadDelay;
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Lock _gate = new();
-    private FileChangeWatcher? _watcher;
-    private string? _watchedPath;
-    private Snapshot? _loaded; // the settings of the last load, accepted or rejected
+    private readonly Lock _loadGate = new();
+    private readonly Dictionary<string, FileChangeWatcher> _watchers = new(StringComparer.Ordinal);
+    private InForce? _inForce;
+    private Snapshot? _attempted; // the state of the last load, accepted or refused: the same state is not loaded twice
+    private bool _warnedEmpty;
     private bool _disposed;
 
-    public ConfiguredPackSource(IOptionsFactory<CareRulesOptions> factory, IEnumerable<IOptionsChangeTokenSource<CareRulesOptions>> changeSources)
+    public ConfiguredPackSource(
+        IOptionsFactory<CareRulesOptions> factory,
+        IEnumerable<IOptionsChangeTokenSource<CareRulesOptions>> changeSources,
+        ILogger logger,
+        TimeSpan? reloadDelay = null)
     {
         _factory = factory;
+        _logger = logger;
+        _reloadDelay = reloadDelay ?? FilePackSource.DefaultReloadDelay;
         foreach (var source in changeSources)
         {
             if (string.Equals(source.Name ?? Options.DefaultName, Options.DefaultName, StringComparison.Ordinal))
             {
-                _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, OnOptionsChanged));
+                _subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, OnTrigger));
             }
         }
     }
 
+    /// <summary>Where the pack in force came from, e.g. <c>pack file '/etc/shop/pack.json' (CareRules options)</c>.</summary>
     public string Description
     {
         get
         {
             lock (_gate)
             {
-                return _watchedPath is { } path ? $"pack file '{path}' (CareRules options)" : "Standard pack (CareRules options)";
+                return _inForce?.Description ?? "CareRules options";
             }
         }
     }
 
     public event EventHandler? Changed;
 
+    /// <summary>The full paths of the files watched now (for tests).</summary>
+    internal IReadOnlyList<string> WatchedFiles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _watchers.Keys.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
     public CompiledPack Load()
     {
-        var options = CreateOptions();
-        var snapshot = Snapshot.Of(options);
-        lock (_gate)
+        lock (_loadGate)
         {
-            // Remembered whether the build succeeds or not: the same settings are neither rebuilt nor reported again
-            // when a file watcher raises one edit twice.
-            _loaded = snapshot;
-        }
+            var (options, snapshot) = Read();
+            lock (_gate)
+            {
+                if (_inForce is { } same && snapshot.Equals(same.Snapshot))
+                {
+                    _attempted = snapshot;
+                    return same.Pack; // the same state: the same pack
+                }
 
-        return options.PackFile is null ? BuildStandard(options) : LoadFile(options);
+                if (_inForce is { } kept && options?.ConfigurationEmpty == true)
+                {
+                    WarnEmptyOnce(options, kept);
+                    return kept.Pack;
+                }
+
+                _attempted = snapshot;
+                _warnedEmpty = false;
+            }
+
+            if (options is null)
+            {
+                throw snapshot.Failure!;
+            }
+
+            if (options.PackFile is not null && snapshot.FilePath is null)
+            {
+                throw Invalid([.. options.ConfigurationErrors, new ValidationError(Key(options, "PackFile"), $"'{options.PackFile}' is not a valid path.")]);
+            }
+
+            string? keepWatching = null;
+            try
+            {
+                var (pack, description) = options.PackFile is null ? BuildStandard(options) : LoadFile(options, snapshot.FilePath!, out keepWatching);
+                lock (_gate)
+                {
+                    _inForce = new InForce(snapshot, pack, description, snapshot.FilePath);
+                    KeepOnly(snapshot.FilePath);
+                }
+
+                return pack;
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    KeepOnly(_inForce?.File, keepWatching);
+                }
+
+                throw;
+            }
+        }
     }
 
     public void Dispose()
@@ -69,8 +148,7 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _watcher?.Dispose();
-            _watcher = null;
+            KeepOnly();
         }
 
         foreach (var subscription in _subscriptions)
@@ -83,10 +161,18 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
 
     private static CareRulesValidationException Invalid(List<ValidationError> errors) => new("CareRules configuration", errors);
 
-    private static CompiledPack BuildStandard(CareRulesOptions options)
+    private static (CompiledPack Pack, string Description) BuildStandard(CareRulesOptions options)
     {
-        var errors = new List<ValidationError>(options.ConfigurationErrors);
         var builder = StandardPack.CreateBuilder();
+        string description = options.Customize is null
+            ? "the Standard pack (CareRules options)"
+            : "the Standard pack, customized in code (CareRules options)";
+        return (Build(options, builder, [.. options.ConfigurationErrors]), description);
+    }
+
+    /// <summary>Applies the configured parameters and <c>Customize</c> to a builder and builds it, every problem listed.</summary>
+    private static CompiledPack Build(CareRulesOptions options, PackBuilder builder, List<ValidationError> errors)
+    {
         foreach (var (name, value) in options.Parameters)
         {
             builder.Set(name, value);
@@ -114,51 +200,78 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
         return errors.Count == 0 && pack is not null ? pack : throw Invalid(errors);
     }
 
-    /// <summary><c>parameters['smallGift']</c> → <c>CareRules:Parameters:smallGift</c>, where a shop sets it.</summary>
+    /// <summary>
+    /// <c>parameters['smallGift']</c> → <c>CareRules:Parameters:smallGift</c>, where a shop sets it — only for a
+    /// parameter the configuration sets (a bad value from a pack file or from code keeps the pack's path).
+    /// </summary>
     private static ValidationError ToConfigurationPath(CareRulesOptions options, ValidationError error)
     {
         const string Prefix = "parameters['";
         const string Suffix = "']";
-        return error.Path.StartsWith(Prefix, StringComparison.Ordinal) && error.Path.EndsWith(Suffix, StringComparison.Ordinal)
-            ? error with { Path = Key(options, "Parameters:" + error.Path[Prefix.Length..^Suffix.Length]) }
-            : error;
+        if (error.Path.StartsWith(Prefix, StringComparison.Ordinal) && error.Path.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            string name = error.Path[Prefix.Length..^Suffix.Length];
+            if (options.Parameters.ContainsKey(name))
+            {
+                return error with { Path = Key(options, "Parameters:" + name) };
+            }
+        }
+
+        return error;
     }
 
-    private CareRulesOptions CreateOptions()
+    /// <summary>The options as they are now and the state they describe (with the pack file's size and time).</summary>
+    private (CareRulesOptions? Options, Snapshot Snapshot) Read()
     {
         try
         {
-            return _factory.Create(Options.DefaultName);
+            var options = _factory.Create(Options.DefaultName);
+            return (options, Snapshot.Of(options));
         }
         catch (OptionsValidationException ex)
         {
-            throw Invalid([.. ex.Failures.Select(f => new ValidationError(CareRulesOptions.SectionName, f))]);
+            return Failed(Invalid([.. ex.Failures.Select(f => new ValidationError(CareRulesOptions.SectionName, f))]));
         }
+#pragma warning disable CA1031 // a configure action of the application failed: reported by the load, never thrown on a watcher's thread
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return Failed(new CareRulesValidationException($"The CareRules options could not be created: {ex.Message}", ex));
+        }
+
+        static (CareRulesOptions?, Snapshot) Failed(CareRulesValidationException failure) =>
+            (null, new Snapshot(failure.Message, null, null, null, null) { Failure = failure });
     }
 
-    private CompiledPack LoadFile(CareRulesOptions options)
+    private (CompiledPack Pack, string Description) LoadFile(CareRulesOptions options, string path, out string? keepWatching)
     {
+        keepWatching = null;
         string key = Key(options, "PackFile");
         var errors = new List<ValidationError>(options.ConfigurationErrors);
-        if (options.PackLoader is null)
+        if (options.PackLoader is null && options.PackBuilderLoader is null)
         {
-            errors.Add(new ValidationError(key, "is set, but no pack loader is registered: set CareRulesOptions.PackLoader to a function that builds a pack from the file's text."));
+            errors.Add(new ValidationError(key, "is set, but no pack loader is registered: set CareRulesOptions.PackBuilderLoader (or PackLoader) to a function that reads a pack from the file's text."));
+        }
+        else if (options.PackLoader is not null && options.PackBuilderLoader is not null)
+        {
+            errors.Add(new ValidationError(key, "has two loaders: set CareRulesOptions.PackBuilderLoader or PackLoader, not both."));
+        }
+        else if (options.PackLoader is not null)
+        {
+            if (options.Parameters.Count > 0)
+            {
+                errors.Add(new ValidationError(Key(options, "Parameters"), "must be empty when CareRulesOptions.PackLoader builds the pack file's pack; set CareRulesOptions.PackBuilderLoader instead to apply these parameters over the file's values."));
+            }
+
+            if (options.Customize is not null)
+            {
+                errors.Add(new ValidationError(key, "cannot be combined with CareRulesOptions.Customize when CareRulesOptions.PackLoader builds the pack; set CareRulesOptions.PackBuilderLoader instead."));
+            }
         }
 
-        if (options.Parameters.Count > 0)
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
         {
-            errors.Add(new ValidationError(Key(options, "Parameters"), "must be empty when a pack file is used: the pack file sets its own parameters."));
-        }
-
-        if (options.Customize is not null)
-        {
-            errors.Add(new ValidationError(key, "cannot be combined with CareRulesOptions.Customize, which changes the Standard pack."));
-        }
-
-        string path = Path.GetFullPath(options.PackFile!);
-        if (Watch(path) is { } problem)
-        {
-            errors.Add(new ValidationError(key, problem));
+            errors.Add(new ValidationError(key, $"the directory of '{path}' does not exist."));
         }
 
         if (errors.Count > 0)
@@ -166,6 +279,10 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
             throw Invalid(errors);
         }
 
+        // Watched before it is read, so that a write between the two is not missed; kept only if the pack comes into
+        // force, or if only the file's content was at fault (then fixing the file brings it in).
+        Watch(path);
+        keepWatching = path;
         string text;
         try
         {
@@ -176,9 +293,18 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
             throw Invalid([new ValidationError(key, $"'{path}' could not be read: {ex.Message}")]);
         }
 
+        string description = $"pack file '{path}' (CareRules options)";
         try
         {
-            return options.PackLoader!(text) ?? throw new InvalidOperationException("The pack loader returned no pack.");
+            if (options.PackLoader is { } loader)
+            {
+                return (loader(text) ?? throw new InvalidOperationException("The pack loader returned no pack."), description);
+            }
+
+            var builder = options.PackBuilderLoader!(text) ?? throw new InvalidOperationException("The pack loader returned no pack builder.");
+            keepWatching = null; // from here on, a problem is the configuration's (its parameters, Customize), not the file's
+            var pack = Build(options, builder, []);
+            return (pack, options.Parameters.Count > 0 ? $"pack file '{path}' with CareRules:Parameters (CareRules options)" : description);
         }
         catch (CareRulesValidationException)
         {
@@ -192,63 +318,103 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
         }
     }
 
-    /// <summary>Watches the pack file (and stops watching a previous one); returns a problem, or null.</summary>
-    private string? Watch(string path)
+    private void Watch(string path)
     {
         lock (_gate)
         {
-            if (_disposed || string.Equals(path, _watchedPath, StringComparison.Ordinal))
+            if (!_disposed && !_watchers.ContainsKey(path))
             {
-                return null;
+                _watchers[path] = new FileChangeWatcher(path, _reloadDelay, OnTrigger);
             }
-
-            _watcher?.Dispose();
-            _watcher = null;
-            _watchedPath = null;
-            if (!Directory.Exists(Path.GetDirectoryName(path)))
-            {
-                return $"the directory of '{path}' does not exist.";
-            }
-
-            _watcher = new FileChangeWatcher(path, FilePackSource.DefaultReloadDelay, RaiseChanged);
-            _watchedPath = path;
-            return null;
         }
     }
 
-    private void RaiseChanged() => Changed?.Invoke(this, EventArgs.Empty);
-
-    private void OnOptionsChanged()
+    /// <summary>Stops watching every file but those given. Called under <see cref="_gate"/>.</summary>
+    private void KeepOnly(string? keep = null, string? alsoKeep = null)
     {
-        // A configuration reload fires for any key of the configuration, and file watchers may raise one edit twice:
-        // rebuild only when CareRules' settings differ from those last loaded (accepted or rejected). Options that cannot even be created are left for Load to report.
-        try
+        foreach (var path in _watchers.Keys.ToList())
         {
-            var snapshot = Snapshot.Of(_factory.Create(Options.DefaultName));
-            lock (_gate)
+            if (_disposed || (!string.Equals(path, keep, StringComparison.Ordinal) && !string.Equals(path, alsoKeep, StringComparison.Ordinal)))
             {
-                if (snapshot.Equals(_loaded))
-                {
-                    return;
-                }
+                _watchers.Remove(path, out var watcher);
+                watcher!.Dispose();
             }
         }
-#pragma warning disable CA1031 // reported by the reload that follows
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-
-        RaiseChanged();
     }
 
-    /// <summary>What a set of options would build, compared to skip rebuilding an unchanged pack.</summary>
-    private sealed record Snapshot(string Settings, Delegate? Loader, Delegate? Customize)
+    /// <summary>Called under <see cref="_gate"/>.</summary>
+    private void WarnEmptyOnce(CareRulesOptions options, InForce kept)
     {
+        if (!_warnedEmpty)
+        {
+            _warnedEmpty = true;
+            LogEmpty(_logger, options.SectionPath, kept.Pack.Id, kept.Description);
+        }
+    }
+
+    /// <summary>
+    /// A configuration reload or a watched file's change: raises <see cref="Changed"/> unless the state is the one last
+    /// loaded (file watchers may report one edit twice, and a reload fires for any key of the configuration) or the
+    /// CareRules section is empty.
+    /// </summary>
+    private void OnTrigger()
+    {
+        var (options, snapshot) = Read();
+        lock (_gate)
+        {
+            if (options?.ConfigurationEmpty != true)
+            {
+                _warnedEmpty = false; // an empty configuration seen again is a new episode, worth a warning of its own
+            }
+
+            if (_disposed || snapshot.Equals(_attempted))
+            {
+                return;
+            }
+
+            if (_inForce is { } kept && options?.ConfigurationEmpty == true)
+            {
+                WarnEmptyOnce(options, kept);
+                return;
+            }
+        }
+
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    [LoggerMessage(4, LogLevel.Warning, "CareRules configuration section '{Section}' has no settings (its file may be missing, empty, half-written or unreadable); CareRules keeps {Pack} from {Source}. To ask for the Standard pack's defaults, write \"Parameters\": {{}} in the section.")]
+    private static partial void LogEmpty(ILogger logger, string section, string pack, string source);
+
+    /// <summary>What the pack in force was built from.</summary>
+    private sealed record InForce(Snapshot Snapshot, CompiledPack Pack, string Description, string? File);
+
+    /// <summary>
+    /// The state a set of options describes — settings, loaders, and the pack file's size and time — compared to skip
+    /// loading the same state twice.
+    /// </summary>
+    private sealed record Snapshot(string Settings, string? FilePath, Delegate? Loader, Delegate? BuilderLoader, Delegate? Customize)
+    {
+        public CareRulesValidationException? Failure { get; init; }
+
         public static Snapshot Of(CareRulesOptions options)
         {
             var text = new StringBuilder();
-            text.Append(options.SectionPath).Append('\n').Append(options.PackFile).Append('\n');
+            text.Append(options.SectionPath).Append('\n').Append(options.ConfigurationEmpty).Append('\n').Append(options.PackFile).Append('\n');
+            string? path = null;
+            if (options.PackFile is not null)
+            {
+                try
+                {
+                    path = Path.GetFullPath(options.PackFile);
+                    var file = new FileInfo(path);
+                    text.Append(file.Exists ? $"{file.Length} bytes, {file.LastWriteTimeUtc.Ticks}" : "missing").Append('\n');
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    text.Append(ex.Message).Append('\n');
+                }
+            }
+
             foreach (var (name, value) in options.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 text.Append(name).Append('=').Append(value).Append('\n');
@@ -259,7 +425,14 @@ internal sealed class ConfiguredPackSource : IPackSource, IDisposable
                 text.Append(error).Append('\n');
             }
 
-            return new Snapshot(text.ToString(), options.PackLoader, options.Customize);
+            return new Snapshot(text.ToString(), path, options.PackLoader, options.PackBuilderLoader, options.Customize);
         }
+
+        public bool Equals(Snapshot? other) =>
+            other is not null
+            && string.Equals(Settings, other.Settings, StringComparison.Ordinal)
+            && Equals(Loader, other.Loader) && Equals(BuilderLoader, other.BuilderLoader) && Equals(Customize, other.Customize);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Settings);
     }
 }

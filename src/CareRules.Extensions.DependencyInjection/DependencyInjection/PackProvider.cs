@@ -75,7 +75,7 @@ internal sealed partial class PackProvider : IPackProvider, IDisposable
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogRejected(_logger, ex, _source.Description, old.Id, ex.Message);
+                LogRejected(_logger, ex, old.Id, _source.Description, ex.Message);
                 _instrumentation.Reloaded(success: false, old);
                 return;
             }
@@ -99,6 +99,6 @@ internal sealed partial class PackProvider : IPackProvider, IDisposable
     [LoggerMessage(2, LogLevel.Information, "CareRules pack {Pack} reloaded from {Source}; it replaces {OldPack}.")]
     private static partial void LogReloaded(ILogger logger, string pack, string source, string oldPack);
 
-    [LoggerMessage(3, LogLevel.Error, "CareRules rejected the new pack from {Source} and keeps {Pack}: {Problems}")]
-    private static partial void LogRejected(ILogger logger, Exception exception, string source, string pack, string problems);
+    [LoggerMessage(3, LogLevel.Error, "CareRules rejected a new pack and keeps {Pack} from {Source}: {Problems}")]
+    private static partial void LogRejected(ILogger logger, Exception exception, string pack, string source, string problems);
 }

@@ -90,7 +90,7 @@ public sealed class PackFileReloadTests(ITestOutputHelper output) : IDisposable
         using var provider = Start(ParameterPack.Json("c", ("stance", "rude")));
 
         var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
-        Assert.StartsWith("parameters['stance']: expected 'generous', 'balanced' or 'firm'", Assert.Single(ex.Failures), StringComparison.Ordinal);
+        Assert.StartsWith("parameters['stance']: expected 'generous', 'balanced' or 'firm'", Assert.Single(StartupProblems.Of(ex)), StringComparison.Ordinal);
     }
 
     [Fact]

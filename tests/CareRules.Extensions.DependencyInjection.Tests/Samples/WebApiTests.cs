@@ -255,10 +255,11 @@ public sealed class WebApiConfigurationTests
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-        Assert.Equal(3, ex.Failures.Count());
-        Assert.Contains(ex.Failures, f => f.StartsWith("CareRules:Parameters:stance:", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.StartsWith("CareRules:Parameters:smallGfit: is not a parameter", StringComparison.Ordinal));
-        Assert.Contains(ex.Failures, f => f.StartsWith("CareRules:Pack: is not a CareRules setting", StringComparison.Ordinal));
+        var problems = StartupProblems.Of(ex);
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, f => f.StartsWith("CareRules:Parameters:stance:", StringComparison.Ordinal));
+        Assert.Contains(problems, f => f.StartsWith("CareRules:Parameters:smallGfit: is not a parameter", StringComparison.Ordinal));
+        Assert.Contains(problems, f => f.StartsWith("CareRules:Pack: is not a CareRules setting", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareRules.Authoring;
 using CareRules.Evaluation;
 using CareRules.Packs;
 
@@ -25,6 +26,22 @@ public static class ParameterPack
         });
     }
 
-    public static string Json(string version, params (string Name, string Value)[] parameters) =>
-        JsonSerializer.Serialize(new { name = "shop", version, parameters = parameters.ToDictionary(p => p.Name, p => p.Value) });
+    /// <summary>The same format read into a builder, not built: what <c>CareRulesOptions.PackBuilderLoader</c> takes.</summary>
+    public static PackBuilder LoadBuilder(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var builder = StandardPack.CreateBuilder().Named(root.GetProperty("name").GetString()!, root.GetProperty("version").GetString()!);
+        foreach (var parameter in root.GetProperty("parameters").EnumerateObject())
+        {
+            builder.Set(parameter.Name, parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString()! : parameter.Value.GetRawText());
+        }
+
+        return builder;
+    }
+
+    public static string Json(string version, params (string Name, string Value)[] parameters) => Json("shop", version, parameters);
+
+    public static string Json(string name, string version, params (string Name, string Value)[] parameters) =>
+        JsonSerializer.Serialize(new { name, version, parameters = parameters.ToDictionary(p => p.Name, p => p.Value) });
 }
