@@ -33,6 +33,33 @@ public static class CareGenerators
     /// <summary>An arbitrary of <see cref="Contexts"/> (no shrinking: a context is printed as it was generated).</summary>
     public static Arbitrary<CareContext> ContextArbitrary(Currency? currency = null) => Contexts(currency).ToArbitrary();
 
+    /// <summary>
+    /// <paramref name="count"/> valid contexts in PLN, the same ones for the same <paramref name="seed"/> (with this kit's
+    /// version): a fixed set of cases for what-if comparisons (<see cref="PackDiff"/>) and examples. Unlike FsCheck's
+    /// <c>Sample(n, Rnd, size)</c>, the arguments are named for what they are.
+    /// </summary>
+    /// <example><c>PackDiff.Compare(current, candidate, CareGenerators.Sample(count: 1000, seed: 2026))</c></example>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static IReadOnlyList<CareContext> Sample(int count, int seed) => Sample(Contexts(), count, seed);
+
+    /// <summary><paramref name="count"/> valid contexts in <paramref name="currency"/>, the same ones for the same <paramref name="seed"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static IReadOnlyList<CareContext> Sample(int count, int seed, Currency currency) => Sample(Contexts(currency), count, seed);
+
+    /// <summary>
+    /// <paramref name="count"/> values of any generator, the same ones for the same <paramref name="seed"/> (FsCheck's
+    /// <c>Sample</c> with a fixed seed and size 50).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static IReadOnlyList<T> Sample<T>(Gen<T> generator, int count, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return [.. generator.Sample(count, new Rnd(unchecked((ulong)seed)), SampleSize)];
+    }
+
+    private const int SampleSize = 50;
+
     /// <summary>Customers from first-time buyers to VIPs, with contact, incident, complaint and goodwill history.</summary>
     public static Gen<Customer> Customers(Currency currency) =>
         from id in Gen.Choose(1, 99_999)

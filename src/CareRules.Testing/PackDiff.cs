@@ -8,7 +8,8 @@ namespace CareRules.Testing;
 /// the same cases and reports which decisions change, and how the goodwill total and the escalations move.
 /// Decisions are paired by type, rule and kind (offer, stop, target, notification, advice); a pair whose value,
 /// percent, legal flag, priority, hold or due-by differs is "changed", an unpaired one "added" or "removed" (reason
-/// sentences are not compared). Thread-safe.
+/// sentences are not compared). The report names the parameters whose values differ and the rules only one pack has,
+/// so that a diff of two packs of one <c>name@version</c> still says what was changed. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -68,7 +69,32 @@ public static class PackDiff
             index++;
         }
 
-        return new PackDiffReport(before.Id, after.Id, index, changes, goodwillBefore, goodwillAfter, escalationsBefore, escalationsAfter);
+        return new PackDiffReport(before.Id, after.Id, ParameterChanges(before, after), RulesOnlyIn(after, before), RulesOnlyIn(before, after), index, changes, goodwillBefore, goodwillAfter, escalationsBefore, escalationsAfter);
+    }
+
+    private static List<ParameterChange> ParameterChanges(CompiledPack before, CompiledPack after)
+    {
+        var names = before.Parameters.Definitions.Select(d => d.Name)
+            .Concat(after.Parameters.Definitions.Select(d => d.Name))
+            .Distinct(StringComparer.Ordinal);
+        var changes = new List<ParameterChange>();
+        foreach (var name in names)
+        {
+            string? a = before.Parameters.Find(name) is null ? null : before.Parameters.Format(name);
+            string? b = after.Parameters.Find(name) is null ? null : after.Parameters.Format(name);
+            if (!string.Equals(a, b, StringComparison.Ordinal))
+            {
+                changes.Add(new ParameterChange(name, a, b));
+            }
+        }
+
+        return changes;
+    }
+
+    private static List<string> RulesOnlyIn(CompiledPack pack, CompiledPack other)
+    {
+        var ids = other.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. pack.Rules.Select(r => r.Id).Where(id => !ids.Contains(id))];
     }
 
     private static void Count(Verdict verdict, Dictionary<EscalationTarget, int> counts)

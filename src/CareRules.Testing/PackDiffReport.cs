@@ -12,10 +12,13 @@ namespace CareRules.Testing;
 /// </summary>
 public sealed class PackDiffReport
 {
-    internal PackDiffReport(string before, string after, int cases, IReadOnlyList<CaseChange> changes, Money goodwillBefore, Money goodwillAfter, IReadOnlyDictionary<EscalationTarget, int> escalationsBefore, IReadOnlyDictionary<EscalationTarget, int> escalationsAfter)
+    internal PackDiffReport(string before, string after, IReadOnlyList<ParameterChange> parameterChanges, IReadOnlyList<string> rulesAdded, IReadOnlyList<string> rulesRemoved, int cases, IReadOnlyList<CaseChange> changes, Money goodwillBefore, Money goodwillAfter, IReadOnlyDictionary<EscalationTarget, int> escalationsBefore, IReadOnlyDictionary<EscalationTarget, int> escalationsAfter)
     {
         Before = before;
         After = after;
+        ParameterChanges = parameterChanges;
+        RulesAdded = rulesAdded;
+        RulesRemoved = rulesRemoved;
         Cases = cases;
         Changes = changes;
         GoodwillBefore = goodwillBefore;
@@ -29,6 +32,15 @@ public sealed class PackDiffReport
 
     /// <summary>The new pack, as <c>name@version</c>.</summary>
     public string After { get; }
+
+    /// <summary>The parameters whose values differ between the packs (or that only one defines), in definition order.</summary>
+    public IReadOnlyList<ParameterChange> ParameterChanges { get; }
+
+    /// <summary>The ids of the rules only the new pack has (added, or enabled), in id order.</summary>
+    public IReadOnlyList<string> RulesAdded { get; }
+
+    /// <summary>The ids of the rules only the old pack has (removed, or disabled), in id order.</summary>
+    public IReadOnlyList<string> RulesRemoved { get; }
 
     /// <summary>How many cases were evaluated by both packs.</summary>
     public int Cases { get; }
@@ -57,12 +69,25 @@ public sealed class PackDiffReport
     /// <summary>The change in escalations to <paramref name="target"/> over all cases (new minus old).</summary>
     public int EscalationDelta(EscalationTarget target) => EscalationsAfter[target] - EscalationsBefore[target];
 
-    /// <summary>The report: a summary, the totals, then every changed case.</summary>
+    /// <summary>The report: a summary, what differs between the packs (parameters, rules), the totals, then every changed case.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append("Pack diff ").Append(Before).Append(" → ").Append(After).Append(" over ").Append(VerdictChecks.Plural(Cases, "case"))
             .Append(": ").Append(Changes.Count.ToString(CultureInfo.InvariantCulture)).Append(" changed.");
+        text.AppendLine().Append("  parameters   ").Append(ParameterChanges.Count == 0 ? "the same" : string.Join(", ", ParameterChanges));
+        if (RulesAdded.Count + RulesRemoved.Count == 0)
+        {
+            text.AppendLine().Append("  rules        the same");
+        }
+        else
+        {
+            text.AppendLine().Append("  rules        ").Append(string.Join("; ", new[]
+            {
+                RulesAdded.Count == 0 ? null : "added " + string.Join(", ", RulesAdded),
+                RulesRemoved.Count == 0 ? null : "removed " + string.Join(", ", RulesRemoved),
+            }.OfType<string>()));
+        }
         text.AppendLine().Append("  goodwill     ").Append(GoodwillBefore).Append(" → ").Append(GoodwillAfter).Append(" (").Append(Signed(GoodwillDelta)).Append(')');
         var targets = Enum.GetValues<EscalationTarget>().Where(t => EscalationsBefore[t] + EscalationsAfter[t] > 0).ToList();
         text.AppendLine().Append("  escalations  ").Append(targets.Count == 0

@@ -14,6 +14,12 @@ namespace CareRules.Testing;
 /// static field) between all the tests of an assembly, running in parallel.
 /// </summary>
 /// <remarks>
+/// <para>A pack that extends the Standard pack holds its tests to its own rules with a scope:
+/// <c>new RuleCoverage(pack, RuleScope.OwnRules)</c> (or <see cref="RuleScope.WithPrefix"/>, <see cref="RuleScope.Only(string[])"/>);
+/// the Standard rules are covered by CareRules' own tests. Every rule's hits are still counted.</para>
+/// <para>To assert once every test has run, wrap the coverage in a <see cref="RuleCoverageFixture"/> (an
+/// <see cref="IDisposable"/> that asserts when disposed): an xunit collection fixture, NUnit's
+/// <c>[OneTimeTearDown]</c> of a <c>[SetUpFixture]</c>, MSTest's <c>[AssemblyCleanup]</c>.</para>
 /// Coverage counts only verdicts of the pack given to the constructor (the same <c>name@version</c>): a rule that
 /// fires only in a variant pack built with other parameters is not covered. Record deterministic tests (scenarios,
 /// table rows) rather than random ones (properties), so that coverage does not depend on the seed.
@@ -22,31 +28,50 @@ public sealed class RuleCoverage
 {
     private readonly FrozenDictionary<string, int> _position;
     private readonly long[] _hits;
+    private readonly IReadOnlyList<string> _inScope;
     private long _evaluations;
 
-    /// <summary>Starts recording coverage of <paramref name="pack"/>'s rules.</summary>
+    /// <summary>Starts recording coverage of <paramref name="pack"/>'s rules; every rule must fire (<see cref="RuleScope.All"/>).</summary>
     public RuleCoverage(CompiledPack pack)
+        : this(pack, RuleScope.All)
+    {
+    }
+
+    /// <summary>Starts recording coverage of <paramref name="pack"/>'s rules; the rules in <paramref name="scope"/> must fire.</summary>
+    /// <exception cref="ArgumentException">The scope names a rule the pack does not have, or selects no rule of the pack.</exception>
+    public RuleCoverage(CompiledPack pack, RuleScope scope)
     {
         ArgumentNullException.ThrowIfNull(pack);
+        ArgumentNullException.ThrowIfNull(scope);
         Pack = pack;
+        Scope = scope;
         _position = pack.Rules.Select((r, i) => (r.Id, i)).ToFrozenDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _hits = new long[pack.Rules.Count];
+        _inScope = pack.Rules.Count == 0 && ReferenceEquals(scope, RuleScope.All)
+            ? []
+            : scope.Select(pack, out string? problem) ?? throw new ArgumentException(problem, nameof(scope));
     }
 
     /// <summary>The pack whose rules are covered.</summary>
     public CompiledPack Pack { get; }
 
+    /// <summary>The rules the tests must make fire: <see cref="Covered"/>, <see cref="Uncovered"/>, <see cref="Percent"/> and <see cref="AssertAllRulesCovered"/> count only these.</summary>
+    public RuleScope Scope { get; }
+
+    /// <summary>The ids of the rules in <see cref="Scope"/>, in rule id order.</summary>
+    public IReadOnlyList<string> InScope => _inScope;
+
     /// <summary>How many verdicts were recorded.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
 
-    /// <summary>The ids of the rules that fired at least once, in rule id order.</summary>
-    public IReadOnlyList<string> Covered => [.. Pack.Rules.Where(r => Hits(r.Id) > 0).Select(r => r.Id)];
+    /// <summary>The ids of the rules in <see cref="Scope"/> that fired at least once, in rule id order.</summary>
+    public IReadOnlyList<string> Covered => [.. _inScope.Where(id => Hits(id) > 0)];
 
-    /// <summary>The ids of the rules that never fired, in rule id order.</summary>
-    public IReadOnlyList<string> Uncovered => [.. Pack.Rules.Where(r => Hits(r.Id) == 0).Select(r => r.Id)];
+    /// <summary>The ids of the rules in <see cref="Scope"/> that never fired, in rule id order.</summary>
+    public IReadOnlyList<string> Uncovered => [.. _inScope.Where(id => Hits(id) == 0)];
 
-    /// <summary>The share of the rules that fired at least once, from 0 to 100 (100 for a pack without rules).</summary>
-    public double Percent => _hits.Length == 0 ? 100.0 : 100.0 * Covered.Count / _hits.Length;
+    /// <summary>The share of the rules in <see cref="Scope"/> that fired at least once, from 0 to 100 (100 for a pack without rules).</summary>
+    public double Percent => _inScope.Count == 0 ? 100.0 : 100.0 * Covered.Count / _inScope.Count;
 
     /// <summary>Evaluates a context with <see cref="Pack"/> and records the rules that fired.</summary>
     public Verdict Evaluate(CareContext context)
@@ -96,7 +121,7 @@ public sealed class RuleCoverage
             : throw new ArgumentException($"Pack '{Pack.Id}' has no rule '{ruleId}'.", nameof(ruleId));
     }
 
-    /// <summary>Fails unless every rule of the pack fired at least once in the verdicts recorded so far.</summary>
+    /// <summary>Fails unless every rule in <see cref="Scope"/> (every rule of the pack by default) fired at least once in the verdicts recorded so far.</summary>
     /// <exception cref="RuleCoverageException">Some rules never fired; the message names each with its description.</exception>
     public void AssertAllRulesCovered()
     {
@@ -119,22 +144,27 @@ public sealed class RuleCoverage
         throw new RuleCoverageException(text.ToString(), uncovered);
     }
 
-    /// <summary>The summary line and every rule with the number of verdicts it fired in, e.g. for test output.</summary>
+    /// <summary>The summary line and every rule with the number of verdicts it fired in, e.g. for test output (rules outside <see cref="Scope"/> marked so).</summary>
     public override string ToString()
     {
         var text = new StringBuilder(Summary()).Append(':');
         int width = Pack.Rules.Count == 0 ? 0 : Pack.Rules.Max(r => r.Id.Length);
+        bool scoped = _inScope.Count != Pack.Rules.Count;
         foreach (var rule in Pack.Rules)
         {
             long hits = Hits(rule.Id);
             text.AppendLine().Append("  ").Append(rule.Id.PadRight(width)).Append("  ")
                 .Append(hits == 0 ? "never" : hits.ToString(CultureInfo.InvariantCulture));
+            if (scoped && !_inScope.Contains(rule.Id, StringComparer.Ordinal))
+            {
+                text.Append("  (not in scope)");
+            }
         }
 
         return text.ToString();
     }
 
-    private string Summary() => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Rule coverage of pack {Pack.Id}: {Covered.Count} of {_hits.Length} rules fired ({Percent:0.#}%) in {Evaluations} evaluations");
+    private string Summary() => ReferenceEquals(Scope, RuleScope.All)
+        ? string.Create(CultureInfo.InvariantCulture, $"Rule coverage of pack {Pack.Id}: {Covered.Count} of {_inScope.Count} rules fired ({Percent:0.#}%) in {Evaluations} evaluations")
+        : string.Create(CultureInfo.InvariantCulture, $"Rule coverage of pack {Pack.Id}, scope {Scope.Description}: {Covered.Count} of {_inScope.Count} rules fired ({Percent:0.#}%) in {Evaluations} evaluations");
 }

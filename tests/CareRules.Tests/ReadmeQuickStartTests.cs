@@ -1,6 +1,8 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Authoring;
+using CareRules.Packs;
+using CareRules.Testing;
 using NodaTime;
 
 namespace CareRules.Tests;
@@ -26,5 +28,33 @@ public sealed class ReadmeQuickStartTests
 
         Assert.Equal("compensate gift-in-parcel 20.00 PLN (delay.gift)", verdict.Decisions[0].ToString());
         Assert.Equal(Money.Pln(20), verdict.GoodwillTotal);
+    }
+
+    [Fact]
+    public void OwnParametersAndRules_DefinedAndReadOnceWhenThePackIsBuilt()
+    {
+        // --- README own parameters and rules begins ---
+        var vipGift = Parameter.Amount("vipGift", 50m, "The gift in a VIP's late parcel.");
+        var pack = StandardPack.CreateBuilder()
+            .Named("acme-shop", "1.0.0")
+            .Define(vipGift)                                       // then .Set("vipGift", "80") or .Set(vipGift, 80m)
+            .Rule("shop.vip-late-gift", (r, p) =>
+            {
+                Money gift = p.Money(vipGift);                     // an amount parameter, as money in the pack's currency
+                int vipOrders = p.Get(StandardParameters.VipOrders);
+                r.Description("A regular customer's late parcel gets a proper gift.")
+                    .Priority(105)
+                    .When(c => StandardFacts.IsLate(c.Order, c.Today) && c.Customer.Orders >= vipOrders)
+                    .Compensate(OfferKind.GiftInParcel, $"A regular customer's order is late, so a gift worth {gift} goes into the parcel.", gift);
+            })
+            .Build();
+        Console.WriteLine($"{pack.Id} decides in {pack.Currency}"); // acme-shop@1.0.0 decides in PLN
+        // --- README own parameters and rules ends ---
+
+        Assert.Equal("acme-shop@1.0.0 decides in PLN", $"{pack.Id} decides in {pack.Currency}");
+        var verdict = pack.Evaluate(Scenario.AtLocal(2026, 11, 23, 10, 0).Vip().LateBy(2).Order(o => o with { Total = 400m }).Build());
+        var gift = Assert.Single(verdict.Decisions, d => d.RuleId == "shop.vip-late-gift");
+        Assert.Equal("A regular customer's order is late, so a gift worth 50.00 PLN goes into the parcel.", gift.Reason);
+        Assert.Equal(Money.Pln(80m), StandardPack.CreateBuilder().Define(vipGift).Set("vipGift", "80").Build().Parameters.Money(vipGift));
     }
 }

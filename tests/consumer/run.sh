@@ -3,7 +3,8 @@
 # project in a temporary folder outside the repository that references CareRules, CareRules.Extensions.DependencyInjection,
 # CareRules.RulesEngine and CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
 # dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
-# its output with expected.txt. Exits non-zero on any failure.
+# its output with expected.txt; then builds and runs a fresh xunit test project (xunit/) against the packages, as a
+# shop's tests use CareRules.Testing. Exits non-zero on any failure.
 #
 #   bash tests/consumer/run.sh                     # the version in Directory.Build.props
 #   bash tests/consumer/run.sh -p:Version=1.2.3    # what a release job packs (extra arguments go to pack)
@@ -19,6 +20,7 @@ work=$(mktemp -d)
 if [ "${KEEP:-}" = 1 ]; then echo "consumer test: keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 feed=$work/feed          # the packages, and the only source of CareRules*
 app=$work/consumer       # the fresh project
+tests=$work/consumer-tests  # the fresh xunit test project (xunit/): a shop's tests with CareRules.Testing
 packages=$work/packages  # its global packages folder, so that a cached CareRules of the same version is never used
 
 step() { printf '\n== consumer test: %s\n' "$*"; }
@@ -112,5 +114,30 @@ step "dotnet run"
 dotnet run --project "$app" -c Release --no-build >"$work/output.txt" || { cat "$work/output.txt"; fail "the program failed"; }
 cat "$work/output.txt"
 diff -u "$here/expected.txt" "$work/output.txt" || fail "the output differs from tests/consumer/expected.txt"
+
+step "xunit test project in $tests: scoped coverage asserted after the last test, a table, properties, a seeded what-if"
+mkdir -p "$tests"
+cp "$here"/xunit/*.cs "$here"/xunit/*.json "$app/nuget.config" "$tests/"
+sed "s/@CARERULES_VERSION@/$version/g" "$here/xunit/ConsumerTests.csproj.template" >"$tests/ConsumerTests.csproj"
+dotnet restore "$tests"
+dotnet build "$tests" -c Release --no-restore
+# 1. The whole run passes, every test counted (a coverage failure at the end would fail it: exit code 1).
+dotnet test "$tests" -c Release --no-build >"$work/tests.txt" 2>&1 || { cat "$work/tests.txt"; fail "the xunit tests failed"; }
+cat "$work/tests.txt"
+grep -qE 'Passed!  - Failed: +0, Passed: +8, Skipped: +0, Total: +8' "$work/tests.txt" ||
+  fail "the xunit project did not run its 8 tests"
+# 2. Without the test that makes the shop's rule fire, the coverage fixture fails the run, naming the rule.
+if dotnet test "$tests" -c Release --no-build --filter 'FullyQualifiedName!~OwnRuleFires&FullyQualifiedName!~TableTests' \
+    --logger 'console;verbosity=detailed' >"$work/uncovered.txt" 2>&1; then
+  cat "$work/uncovered.txt"; fail "the run passed although no test made acme.late-gift fire"
+fi
+grep -qF 'RuleCoverageException : Rule coverage of pack acme-shop@1.0.0, scope the pack' "$work/uncovered.txt" &&
+  grep -qF -- '- acme.late-gift: ' "$work/uncovered.txt" ||
+  { cat "$work/uncovered.txt"; fail "the coverage failure does not name acme.late-gift"; }
+echo "without the tests covering acme.late-gift, the run fails naming it"
+# 3. CARERULES_COVERAGE=off turns the assertion off for such partial runs.
+dotnet test "$tests" -c Release --no-build --filter 'FullyQualifiedName!~OwnRuleFires&FullyQualifiedName!~TableTests' \
+  -e CARERULES_COVERAGE=off >"$work/off.txt" 2>&1 || { cat "$work/off.txt"; fail "CARERULES_COVERAGE=off did not turn the assertion off"; }
+echo "with CARERULES_COVERAGE=off the partial run passes"
 
 echo "consumer test: passed in $((SECONDS - started)) s"

@@ -1,23 +1,30 @@
 using Xunit.Abstractions;
+using CareRules.Testing;
 
 namespace ShopPolicy.Tests;
 
-[CollectionDefinition(CoverageRunsLast.CollectionName)]
-public sealed class RuleCoverageRunsLast;
-
 /// <summary>
-/// Runs after every other test (see <see cref="CoverageRunsLast"/>) and fails if a rule of the shop's pack — Standard's
-/// 24 or the shop's own — never fired in a scenario or a table row, naming each such rule. Run the whole assembly:
-/// under a test filter that leaves out the tests covering a rule, this test fails too.
+/// The rule-coverage check, run once every test of the collection has finished: xunit creates this fixture before the
+/// collection's first test and disposes it after its last one, and <see cref="RuleCoverageFixture"/> asserts on
+/// dispose — a rule of the shop's own that no scenario or table row made fire fails the run, named. xunit 2 has no
+/// assembly fixture, so every class that records coverage joins the collection (<c>[Collection(Shop.Tests)]</c>).
+/// Running only some tests (a filter, one test from the IDE)? Set <c>CARERULES_COVERAGE=off</c>.
 /// </summary>
-[Collection(CoverageRunsLast.CollectionName)]
+public sealed class ShopCoverage() : RuleCoverageFixture(Shop.Coverage);
+
+/// <summary>The tests that record coverage into <see cref="Shop.Coverage"/>, and the fixture that asserts it at their end.</summary>
+[CollectionDefinition(Shop.Tests)]
+public sealed class ShopTests : ICollectionFixture<ShopCoverage>;
+
+/// <summary>What the coverage shows while the run is under way (the assertion itself is the fixture's).</summary>
+[Collection(Shop.Tests)]
 public sealed class RuleCoverageTests(ITestOutputHelper output)
 {
     [Fact]
-    public void EveryRuleOfTheShopPack_FiresInSomeTest()
+    public void TheCoverageHoldsTheShopToItsOwnRules()
     {
         output.WriteLine(Shop.Coverage.ToString());
         Assert.Equal(26, Shop.Pack.Rules.Count);
-        Shop.Coverage.AssertAllRulesCovered();
+        Assert.Equal(ShopPack.OwnRuleIds.Order(StringComparer.Ordinal), Shop.Coverage.InScope);
     }
 }

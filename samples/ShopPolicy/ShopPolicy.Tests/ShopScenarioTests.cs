@@ -9,6 +9,7 @@ namespace ShopPolicy.Tests;
 /// The shop's own choices and the Standard rules its stance changes, as scenarios. "Now" is Monday 23 November 2026,
 /// 10:00 in Warsaw; every evaluation goes through <see cref="Shop.Coverage"/>.
 /// </summary>
+[Collection(Shop.Tests)]
 public sealed class ShopScenarioTests
 {
     private static readonly Scenario Base = Shop.Base;

@@ -6,6 +6,7 @@ namespace ShopPolicy.Tests;
 /// The table file <c>cases/shop-cases.json</c>: one test per row. xunit's <c>[MemberData]</c> gets the row names
 /// (strings, so the runner lists every row as its own test even before running), and each test looks its row up.
 /// </summary>
+[Collection(Shop.Tests)]
 public sealed class ShopTableTests
 {
     private static readonly CaseTable Table = CaseTable.Load("cases/shop-cases.json");

@@ -1,8 +1,6 @@
 using CareRules.Evaluation;
 using CareRules.Packs;
 using CareRules.Testing;
-using FsCheck;
-using FsCheck.Fluent;
 using Xunit.Abstractions;
 using CareRules.Model;
 
@@ -16,9 +14,11 @@ public sealed class ShopWhatIfTests(ITestOutputHelper output)
     [Fact]
     public void RaisingTheVipGiftTo80_ChangesOnlyVipLateParcels_AndNoEscalation()
     {
-        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, new Rnd(2026), 50));
+        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Sample(count: 500, seed: 2026));
         var report = PackDiff.Compare(Shop.Pack, ShopPack.Build(b => b.Set("vipGift", "80")), cases);
         output.WriteLine(report.ToString());
+
+        Assert.Equal([new ParameterChange("vipGift", "50.00", "80.00")], report.ParameterChanges);
 
         Assert.True(report.HasChanges);
         Assert.All(report.Changes, c => Assert.True(c.After.HasFired("shop.vip-late-gift"), c.ToString()));
@@ -29,7 +29,7 @@ public sealed class ShopWhatIfTests(ITestOutputHelper output)
     [Fact]
     public void StandardToTheShopsPack_TakesOnlyGoodwill_AndAddsOnlySupervisorEscalations()
     {
-        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Contexts().Sample(500, new Rnd(7), 50));
+        var cases = Table.Rows.Select(r => r.Context).Concat(CareGenerators.Sample(count: 500, seed: 7));
         var report = PackDiff.Compare(StandardPack.Default, Shop.Pack, cases);
         output.WriteLine(report.ToString());
 

@@ -10,7 +10,8 @@ namespace CareRules.RulesEngine.Loading;
 
 /// <summary>
 /// A reason or description with <c>{placeholders}</c>, filled once when the pack is built (never while evaluating):
-/// <c>{smallGift}</c> is a parameter's value, <c>{value}</c> the decision's own value (when it does not depend on the
+/// <c>{smallGift}</c> (or <c>{params.smallGift}</c>) is a parameter's value — an amount parameter written as money, as
+/// <c>{value}</c> is — <c>{value}</c> the decision's own value (when it does not depend on the
 /// context), and any other <c>{…}</c> an expression over <c>params</c> (e.g. <c>{Math.Max(0, params.complaintResponseDeadline - 4)}</c>).
 /// <c>{{</c> and <c>}}</c> stand for literal braces. Values are written invariantly: whole numbers as digits, money
 /// as <c>20.00 PLN</c>, business time as <c>8h</c> or <c>90m</c>, dates as <c>2026-11-23</c>, enumerations in the
@@ -18,7 +19,7 @@ namespace CareRules.RulesEngine.Loading;
 /// </summary>
 internal sealed class Template
 {
-    private readonly List<object> _parts; // string literal, Expression, or ValueMarker
+    private readonly List<object> _parts; // string literal, Expression, AmountPart or ValueMarker
 
     private Template(List<object> parts) => _parts = parts;
 
@@ -93,7 +94,8 @@ internal sealed class Template
 
             if (env.Params.Properties.TryGetValue(inner, out var property))
             {
-                parts.Add(Expression.Property(env.ParamsParameter, property));
+                var read = Expression.Property(env.ParamsParameter, property);
+                parts.Add(IsAmount(env, inner) ? new AmountPart(read) : read);
                 continue;
             }
 
@@ -112,7 +114,10 @@ internal sealed class Template
                 continue;
             }
 
-            parts.Add(parsed);
+            // {params.smallGift} reads as money, like {smallGift}; arithmetic on an amount stays a number.
+            parts.Add(parsed is MemberExpression { Expression: { } on, Member.Name: { } name } && on == env.ParamsParameter && IsAmount(env, name)
+                ? new AmountPart(parsed)
+                : parsed);
         }
 
         if (literal.Length > 0)
@@ -147,6 +152,9 @@ internal sealed class Template
                 case Expression e:
                     text.Append(Format(binder.Constant(e, "a placeholder")));
                     break;
+                case AmountPart amount:
+                    text.Append(Format(binder.Constant(amount.Read, "a placeholder") is decimal d ? new Money(d, binder.Currency) : null));
+                    break;
             }
         }
 
@@ -174,6 +182,12 @@ internal sealed class Template
         var of = typeof(CatalogNames).GetMethod(nameof(CatalogNames.Of))!.MakeGenericMethod(e.GetType());
         return (string)of.Invoke(null, [e])!;
     }
+
+    private static bool IsAmount(ExpressionEnvironment env, string parameter) =>
+        env.Params.Definitions.Any(d => d.IsAmount && string.Equals(d.Name, parameter, StringComparison.Ordinal));
+
+    /// <summary>A placeholder that reads an amount parameter: written as money in the pack's currency (<c>20.00 PLN</c>), as <c>{value}</c> is.</summary>
+    private sealed record AmountPart(Expression Read);
 
     private sealed class ValueMarker
     {

@@ -21,8 +21,12 @@ public abstract class ParameterDefinition
     /// <summary>What the parameter controls, and its unit.</summary>
     public string Description { get; }
 
-    /// <summary>True for an amount of money (<see cref="Parameter.Amount"/>), whose text may name the pack's currency.</summary>
-    internal bool IsAmount { get; init; }
+    /// <summary>
+    /// True for an amount of money in the pack's currency (<see cref="Parameter.Amount"/>): its value is a
+    /// <see cref="decimal"/>, its text may name the currency (<c>20 PLN</c>), <see cref="ParameterValues.Money"/> reads it
+    /// as money, and a workflow reason's placeholder writes it as money (<c>20.00 PLN</c>).
+    /// </summary>
+    public bool IsAmount { get; internal init; }
 
     /// <summary>The CLR type of the value.</summary>
     public abstract Type ValueType { get; }

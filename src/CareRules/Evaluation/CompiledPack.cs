@@ -98,7 +98,11 @@ public sealed class CompiledPack
     /// <summary>The enabled rules, in id order.</summary>
     public IReadOnlyList<RuleInfo> Rules { get; }
 
-    internal Currency Currency { get; }
+    /// <summary>
+    /// The pack's currency (the <c>currency</c> parameter, <see cref="ParameterValues.Currency"/>): every amount of a
+    /// context evaluated by this pack, and every value it decides, is in it.
+    /// </summary>
+    public Currency Currency { get; }
 
     internal Money MinMeaningfulGift { get; }
 

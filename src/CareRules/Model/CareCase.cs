@@ -110,4 +110,11 @@ public sealed class CareCase
     /// </summary>
     public bool IsIncident => Kind is CaseKind.DeliveryDelay or CaseKind.DamagedPackaging or CaseKind.DamagedGoods
         or CaseKind.MissingItem or CaseKind.WrongItem or CaseKind.LostParcel or CaseKind.StatutoryComplaint;
+
+    /// <summary>
+    /// The case object as one line of JSON in the case format of catalog section 5, every field explicit — for test failures
+    /// (an FsCheck counterexample), logs and the debugger; paste it into a case file or a table row. Written on
+    /// demand, never while evaluating.
+    /// </summary>
+    public override string ToString() => CaseJsonText.ToJson(this, false, CaseJsonText.WriteCase);
 }

@@ -58,4 +58,11 @@ public sealed class CareContext
 
     /// <summary>The currency of every amount in this context.</summary>
     public Currency Currency => Customer.LifetimeValue.Currency;
+
+    /// <summary>
+    /// The context (what <c>CaseJsonWriter.ToJson</c> writes, which <c>CaseJsonReader</c> reads back) as one line of JSON in the case format of catalog section 5, every field explicit — for test failures
+    /// (an FsCheck counterexample), logs and the debugger; paste it into a case file or a table row. Written on
+    /// demand, never while evaluating.
+    /// </summary>
+    public override string ToString() => CaseJsonText.ToJson(this, false, CaseJsonText.WriteContext);
 }

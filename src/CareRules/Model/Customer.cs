@@ -77,4 +77,11 @@ public sealed class Customer
 
     /// <summary>Goodwill already given in the last 90 days.</summary>
     public Money GoodwillLast90Days { get; }
+
+    /// <summary>
+    /// The customer object as one line of JSON in the case format of catalog section 5, every field explicit — for test failures
+    /// (an FsCheck counterexample), logs and the debugger; paste it into a case file or a table row. Written on
+    /// demand, never while evaluating.
+    /// </summary>
+    public override string ToString() => CaseJsonText.ToJson(this, false, CaseJsonText.WriteCustomer);
 }

@@ -136,4 +136,11 @@ public sealed class Order
 
     /// <summary>True when the order has been delivered (status, tracking or a delivery instant say so).</summary>
     public bool IsDelivered => Status is OrderStatus.Delivered or OrderStatus.Returned || DeliveredAt is not null;
+
+    /// <summary>
+    /// The order object as one line of JSON in the case format of catalog section 5, every field explicit — for test failures
+    /// (an FsCheck counterexample), logs and the debugger; paste it into a case file or a table row. Written on
+    /// demand, never while evaluating.
+    /// </summary>
+    public override string ToString() => CaseJsonText.ToJson(this, false, CaseJsonText.WriteOrder);
 }

@@ -47,7 +47,7 @@ public sealed class CompositionTests
         Assert.Equal("30.00", pack.Parameters.Format("loyaltyGift"));
         Assert.DoesNotContain(pack.Rules, r => r.Id == "reply.answer-fully");
         var loyalty = Assert.Single(pack.Rules, r => r.Id == "loyalty.gift");
-        Assert.Equal("Loyal customers get 30 after an incident.", loyalty.Description);
+        Assert.Equal("Loyal customers get 30.00 PLN after an incident.", loyalty.Description);
         Assert.Equal(StandardPack.RuleIds.Count, pack.Rules.Count); // one disabled, one added
 
         var v = pack.Evaluate(Base.Customer(c => c with { Orders = 6 }).Case(k => k with { Kind = CaseKind.DamagedGoods, Fault = Fault.Shop }).Build());

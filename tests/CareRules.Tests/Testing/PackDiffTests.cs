@@ -1,3 +1,4 @@
+using CareRules.Authoring;
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
@@ -124,6 +125,8 @@ public sealed class PackDiffTests
         string nl = Environment.NewLine;
         Assert.Equal(
             "Pack diff standard@1.0.0 → standard-firm@1.0.0 over 4 cases: 2 changed." + nl
+            + "  parameters   stance balanced → firm" + nl
+            + "  rules        the same" + nl
             + "  goodwill     60.00 PLN → 20.00 PLN (-40.00 PLN)" + nl
             + "  escalations  public-relations 1 → 1 (±0)" + nl
             + "  #1 K-2 (goodwill -20.00 PLN)" + nl
@@ -132,5 +135,29 @@ public sealed class PackDiffTests
             + "    - compensate gift-in-parcel 20.00 PLN  [delay.gift]" + nl
             + "    + stop no-goodwill  [fault.third-party]",
             report.ToString());
+    }
+
+    [Fact]
+    public void Report_OfOnePackNameAndVersion_NamesTheParametersThatDiffer()
+    {
+        var candidate = StandardPack.Build(b => b.Set("smallGift", "25").Set(StandardParameters.Stance, Stance.Generous).DisableRule("reply.answer-fully"));
+        var report = PackDiff.Compare(Standard, candidate, [Late]);
+
+        Assert.Equal([new ParameterChange("stance", "balanced", "generous"), new ParameterChange("smallGift", "20.00", "25.00")], report.ParameterChanges);
+        Assert.Empty(report.RulesAdded);
+        Assert.Equal(["reply.answer-fully"], report.RulesRemoved);
+        string[] lines = report.ToString().Split(Environment.NewLine);
+        Assert.Equal("Pack diff standard@1.0.0 → standard@1.0.0 over 1 case: 1 changed.", lines[0]);
+        Assert.Equal("  parameters   stance balanced → generous, smallGift 20.00 → 25.00", lines[1]);
+        Assert.Equal("  rules        removed reply.answer-fully", lines[2]);
+    }
+
+    [Fact]
+    public void Report_ParameterOnlyOnePackDefines_ReadsNone()
+    {
+        var shop = StandardPack.CreateBuilder().Named("shop", "1.0.0").Define(Parameter.Amount("vipGift", 50m, "A VIP's gift.")).Build();
+        var report = PackDiff.Compare(Standard, shop, [Late]);
+        Assert.Equal("vipGift (none) → 50.00", Assert.Single(report.ParameterChanges).ToString());
+        Assert.Equal("  parameters   the same", PackDiff.Compare(Standard, Standard, [Late]).ToString().Split(Environment.NewLine)[1]);
     }
 }
