@@ -35,6 +35,7 @@ public sealed class CompiledPack
         MinMeaningfulGift = parameters.Money(CoreParameters.MinMeaningfulGift);
         MaxGoodwillShareOfOrder = parameters.Get(CoreParameters.MaxGoodwillShareOfOrder);
         GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
+        Language = parameters.Get(CoreParameters.Language);
         int outcomes = 0;
         var infos = new RuleInfo[rules.Length];
         var all = new List<CompiledOutcome>();
@@ -48,7 +49,7 @@ public sealed class CompiledPack
 
         // Every field of the canonical order is fixed per outcome, so order them all once, here, and let resolution
         // compare ranks instead of types, priorities and rule ids.
-        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
+        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop(Language);
         all.Add(BudgetExhaustedStop);
         all.Sort(CompiledOutcome.CanonicalOrder);
         var slots = new Dictionary<int, int>();
@@ -91,6 +92,9 @@ public sealed class CompiledPack
 
     /// <summary>The resolved parameter values.</summary>
     public ParameterValues Parameters { get; }
+
+    /// <summary>The language of the pack's reasons and descriptions (parameter <c>language</c>), fixed when it was built.</summary>
+    public Language Language { get; }
 
     /// <summary>The business calendar (time zone, working hours, holidays).</summary>
     public BusinessCalendar Calendar { get; }

@@ -87,7 +87,7 @@ public sealed class VerdictJsonWriterTests
     public void ToJson_VerdictWithoutCaseOrDecisions_CaseIdNullAndEmptyArrays() =>
         Assert.Equal(
             """{"caseId":null,"pack":"standard@1.0.0","decisions":[],"goodwillTotal":{"amount":0.00,"currency":"PLN"},"fired":[],"trace":[]}""",
-            VerdictJsonWriter.ToJson(new Verdict(null, "standard@1.0.0", [], Money.Pln(0), [], [])));
+            VerdictJsonWriter.ToJson(new Verdict(null, "standard@1.0.0", [], Money.Pln(0), [], [], Language.En)));
 
     [Fact]
     public void ToJson_EveryTraceKind_KebabCaseKindAndDescribedMessage()
@@ -98,7 +98,7 @@ public sealed class VerdictJsonWriterTests
                 : new TraceEntry(k, "r.one", "r.two", DecisionType.Compensate, OfferKind.GiftInParcel, Money.Pln(20), Money.Pln(10), Money.Pln(10)))
             .ToArray();
 
-        using var doc = JsonDocument.Parse(VerdictJsonWriter.ToJson(new Verdict("K", "p@1", [], Money.Pln(0), [], trace)));
+        using var doc = JsonDocument.Parse(VerdictJsonWriter.ToJson(new Verdict("K", "p@1", [], Money.Pln(0), [], trace, Language.En)));
 
         var entries = doc.RootElement.GetProperty("trace").EnumerateArray().ToArray();
         Assert.Equal(trace.Length, entries.Length);
