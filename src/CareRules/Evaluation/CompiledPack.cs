@@ -113,6 +113,9 @@ public sealed class CompiledPack
     /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
     internal CompiledOutcome BudgetExhaustedStop { get; }
 
+    /// <summary>The compiled rules, in id order (for tests that walk every text of a pack).</summary>
+    internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
     /// <summary>Creates a result buffer sized for this pack, for allocation-free evaluation. Use one per thread.</summary>
     public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);
 

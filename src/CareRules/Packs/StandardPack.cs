@@ -203,7 +203,7 @@ public static class StandardPack
                 .Advise(AdviceKind.ExplainThirdPartyCalmly, Text.Of("A carrier or bank caused the problem, so explain their part calmly and what the shop is doing about it.", "Problem spowodował kurier lub bank, więc spokojnie wyjaśnij jego udział i to, co sklep robi w tej sprawie."));
             if (firm)
             {
-                r.SuppressGoodwill().Stop(StopKind.NoGoodwill, Text.Of("Under the firm stance the shop gives no goodwill for a problem a carrier or bank caused.", "Przy polityce stanowczej sklep nie daje gestu dobrej woli za problem spowodowany przez kuriera lub bank."));
+                r.SuppressGoodwill().Stop(StopKind.NoGoodwill, Text.Of("Under the firm stance the shop gives no goodwill for a problem a carrier or bank caused.", "Przy polityce stanowczej sklep nie daje gestu dobrej woli za kłopot spowodowany przez kuriera lub bank."));
             }
         });
     }
