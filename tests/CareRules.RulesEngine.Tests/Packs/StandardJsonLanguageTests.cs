@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareRules.Evaluation;
 using System.Text.RegularExpressions;
 using CareRules.Model;
 using CareRules.Packs;
@@ -62,7 +63,7 @@ public sealed partial class StandardJsonLanguageTests
     {
         string workflow = Json.Workflow("shop",
             Json.Rule("shop.both", "true", new object[] { Advise(new Dictionary<string, string> { ["en"] = "Answer privately.", ["pl"] = "Odpowiedz prywatnie." }) }),
-            Json.Rule("shop.plain", "true", new object[] { Advise("Same in every language.") }));
+            Json.Rule("shop.plain", "true", new object[] { Advise("Same in every language.", "apologise-no-blame") }));
 
         var pack = WorkflowPack.Load(WorkflowSource.FromJson(workflow, "shop.json")).Set("language", "pl").Build();
         var verdict = pack.Evaluate(new CareContext(NodaTime.Instant.FromUtc(2026, 11, 23, 9, 0), new Customer("C-1", new NodaTime.LocalDate(2024, 1, 1), 1, Money.Pln(100))));
@@ -78,7 +79,7 @@ public sealed partial class StandardJsonLanguageTests
             Json.Rule("shop.english-only", "true", new object[]
             {
                 Advise(new Dictionary<string, string> { ["en"] = "Answer privately.", ["pl"] = "Odpowiedz prywatnie." }),
-                Advise(new Dictionary<string, string> { ["en"] = "Only in English." }),
+                Advise(new Dictionary<string, string> { ["en"] = "Only in English." }, "apologise-no-blame"),
             }));
 
         Assert.NotNull(WorkflowPack.Load(WorkflowSource.FromJson(workflow, "shop.json")).Build()); // English: fine
@@ -101,7 +102,7 @@ public sealed partial class StandardJsonLanguageTests
         Assert.Contains(number, e => e.Path.EndsWith(".reason", StringComparison.Ordinal) && e.Message.Contains("\"en\"", StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, object?> Advise(object reason) => new() { ["type"] = "advise", ["advice"] = "resolve-privately", ["reason"] = reason };
+    private static Dictionary<string, object?> Advise(object reason, string advice = "resolve-privately") => new() { ["type"] = "advise", ["advice"] = advice, ["reason"] = reason };
 
     private static List<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
 
