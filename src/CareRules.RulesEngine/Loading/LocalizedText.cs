@@ -60,5 +60,5 @@ internal sealed class LocalizedTemplate
     public Text Render(Binder binder, Func<object?>? value = null) =>
         _plain is not null
             ? Text.Invariant(_plain.Render(binder, value))
-            : Text.In(_en?.Render(binder, value), _pl?.Render(binder, value));
+            : Text.Of(_en?.Render(binder, value), _pl?.Render(binder, value));
 }

@@ -21,20 +21,22 @@ public sealed class Text
         _polish = polish;
     }
 
-    /// <summary>A text in English and Polish.</summary>
+    /// <summary>
+    /// A text in English and Polish. One of them may be null (as a workflow JSON pack may give only some languages):
+    /// building the pack in that language then fails, naming the rule and the decision.
+    /// </summary>
     /// <param name="english">The English text.</param>
     /// <param name="polish">The Polish text.</param>
-    public static Text Of(string english, string polish)
+    /// <exception cref="ArgumentException">Both are null.</exception>
+    public static Text Of(string? english, string? polish)
     {
-        ArgumentNullException.ThrowIfNull(english);
-        ArgumentNullException.ThrowIfNull(polish);
+        if (english is null && polish is null)
+        {
+            throw new ArgumentException("A text needs at least one language.", nameof(english));
+        }
+
         return new Text(null, english, polish);
     }
-
-    /// <summary>A text given in some languages only (null where it is missing), as a JSON pack may give it.</summary>
-    /// <param name="english">The English text, or null.</param>
-    /// <param name="polish">The Polish text, or null.</param>
-    public static Text In(string? english, string? polish) => new(null, english, polish);
 
     /// <summary>A text that is the same in every language.</summary>
     /// <param name="text">The text.</param>

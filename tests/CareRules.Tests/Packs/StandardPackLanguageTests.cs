@@ -116,7 +116,7 @@ public sealed partial class StandardPackLanguageTests
         builder.Rule("shop.only-english", r => r
             .When(_ => true)
             .Advise(AdviceKind.ResolvePrivately, Text.Of("Both.", "Oba teksty."))
-            .Advise(AdviceKind.ApologiseNoBlame, Text.In("English only.", null)));
+            .Advise(AdviceKind.ApologiseNoBlame, Text.Of("English only.", null)));
 
         var ex = Assert.Throws<CareRulesValidationException>(() => builder.Build());
 
