@@ -240,7 +240,7 @@ public static class StandardPack
                 .Priority(330)
                 .When(c => c.Customer.UnfoundedComplaintsLast90Days >= limit)
                 .SuppressGoodwill()
-                .Stop(StopKind.NoGoodwill, Text.Of($"The customer made {limit} or more unfounded complaints in 90 days, so no goodwill is given; legal remedies still apply.", $"Klient złożył co najmniej {limit} nieuzasadnione reklamacje w ciągu 90 dni, więc nie dajemy gestu dobrej woli; uprawnienia ustawowe nadal mu przysługują."));
+                .Stop(StopKind.NoGoodwill, Text.Of($"The customer made {limit} or more unfounded complaints in 90 days, so no goodwill is given; legal remedies still apply.", $"Liczba nieuzasadnionych reklamacji klienta w ciągu 90 dni wynosi co najmniej {limit}, więc nie dajemy gestu dobrej woli; uprawnienia ustawowe nadal mu przysługują."));
         });
 
         b.Rule("withdrawal.in-window", (r, p) =>
@@ -300,7 +300,7 @@ public static class StandardPack
             r.Description(Text.Of("Repeated incidents in 90 days go to a supervisor: one bad experience needs twelve good ones (seed 004).", "Powtarzające się problemy w ciągu 90 dni trafiają do przełożonego: jedno złe doświadczenie wymaga dwunastu dobrych (źródło 004)."))
                 .Priority(210)
                 .When(c => c.Case is not null && c.Customer.IncidentsLast90Days >= limit)
-                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of($"The customer had {limit} or more incidents in 90 days, so a supervisor must look at the whole relationship.", $"Klient miał co najmniej {limit} problemy w ciągu 90 dni, więc przełożony musi przyjrzeć się całej współpracy z nim."));
+                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of($"The customer had {limit} or more incidents in 90 days, so a supervisor must look at the whole relationship.", $"Liczba problemów klienta w ciągu 90 dni wynosi co najmniej {limit}, więc przełożony musi przyjrzeć się całej współpracy z nim."));
         });
 
         b.Rule("escalate.legal-threat", r => r
