@@ -65,7 +65,8 @@ internal sealed class DecisionDoc
 
     public required DecisionType Type { get; init; }
 
-    public string Reason { get; set; } = string.Empty;
+    /// <summary>The reason: one text, or one per language.</summary>
+    public LocalizedText Reason { get; set; } = LocalizedText.Empty;
 
     public ValueDoc? When { get; set; }
 
@@ -116,7 +117,8 @@ internal sealed class RuleDoc
     // CareRules outcome metadata (top-level rules), from Properties.
     public int Priority { get; set; } = 100;
 
-    public string Description { get; set; } = string.Empty;
+    /// <summary>The description: one text, or one per language.</summary>
+    public LocalizedText Description { get; set; } = LocalizedText.Empty;
 
     public string DescriptionPath => Path + ".Properties.description";
 

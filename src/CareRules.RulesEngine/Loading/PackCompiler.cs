@@ -247,7 +247,7 @@ internal static partial class PackCompiler
         }
 
         var condition = Condition(r, globalScope, env, errors, out var ruleScope, ref ok);
-        var description = Template.Parse(r.Description, r.DescriptionPath, env, allowValue: false, errors);
+        var description = LocalizedTemplate.Parse(r.Description, r.DescriptionPath, env, allowValue: false, errors);
         var suppress = Constant(r.SuppressesGoodwill, typeof(bool), env, errors, ref ok);
         var cap = Constant(r.GoodwillCapMultiplier, typeof(decimal), env, errors, ref ok);
         var decisions = new List<PreparedDecision>();
@@ -354,16 +354,19 @@ internal static partial class PackCompiler
             }
         }
 
-        var reason = Template.Parse(d.Reason, d.Path + ".reason", env, allowValue: d.Value is not null, errors);
-        if (d.Reason.Contains('\n', StringComparison.Ordinal))
+        var reason = LocalizedTemplate.Parse(d.Reason, d.Path + ".reason", env, allowValue: d.Value is not null, errors);
+        foreach (var (path, text) in d.Reason.Texts(d.Path + ".reason"))
         {
-            errors.Add(new ValidationError(d.Path + ".reason", "must be one sentence on one line."));
-        }
+            if (text.Contains('\n', StringComparison.Ordinal))
+            {
+                errors.Add(new ValidationError(path, "must be one sentence on one line."));
+            }
 
-        if (d.Value is { IsExpression: true } && reason is not null && d.Reason.Contains("{value}", StringComparison.Ordinal) && value is not null
-            && FreeParameters.Of(value).Any(p => p != env.ParamsParameter))
-        {
-            errors.Add(new ValidationError(d.Path + ".reason", "uses {value}, but the value depends on the context; reasons are fixed when the pack is built."));
+            if (d.Value is { IsExpression: true } && reason is not null && text.Contains("{value}", StringComparison.Ordinal) && value is not null
+                && FreeParameters.Of(value).Any(p => p != env.ParamsParameter))
+            {
+                errors.Add(new ValidationError(path, "uses {value}, but the value depends on the context; reasons are fixed when the pack is built."));
+            }
         }
 
         return errors.Count > before || reason is null

@@ -24,7 +24,7 @@ internal sealed class PreparedDecision
 {
     public required DecisionDoc Doc { get; init; }
 
-    public required Template Reason { get; init; }
+    public required LocalizedTemplate Reason { get; init; }
 
     public Expression? When { get; init; }
 
@@ -48,7 +48,7 @@ internal sealed class PreparedRule
 
     public required int Priority { get; init; }
 
-    public required Template Description { get; init; }
+    public required LocalizedTemplate Description { get; init; }
 
     public required IReadOnlyList<ScopedValue> Globals { get; init; }
 
@@ -128,7 +128,7 @@ internal sealed class PreparedRule
         decimal? percent = decision.Percent is null
             ? null
             : Convert.ToDecimal(binder.Constant(decision.Percent, "percent"), System.Globalization.CultureInfo.InvariantCulture);
-        string reason = decision.Reason.Render(binder, () => fixedValue ?? (valueOf is null ? null : throw new InvalidOperationException("{value} needs a value that does not depend on the context.")));
+        var reason = decision.Reason.Render(binder, () => fixedValue ?? (valueOf is null ? null : throw new InvalidOperationException("{value} needs a value that does not depend on the context.")));
 
         switch (d.Type)
         {

@@ -19,6 +19,7 @@ internal sealed class WorkflowReader
     private static readonly JsonFields RuleFields = new(["RuleName", "Properties", "Operator", "ErrorMessage", "Enabled", "RuleExpressionType", "WorkflowsToInject", "Rules", "LocalParams", "Expression", "Actions", "SuccessEvent"]);
     private static readonly JsonFields ScopedParamFields = new(["Name", "Expression"]);
     private static readonly JsonFields PropertyFields = new(["priority", "description", "suppressesGoodwill", "goodwillCapMultiplier", "decisions"], extensionPrefix: "x-");
+    private static readonly JsonFields TextFields = new(["en", "pl"], subject: "a text per language");
     private static readonly JsonFields ParameterDefinitionFields = new(["Kind", "Default", "Description", "Min", "Max"], ["Kind", "Default", "Description"]);
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
@@ -312,12 +313,7 @@ internal sealed class WorkflowReader
 
                     break;
                 case "description":
-                    _problems.TryReadString(value, p, out string description);
-                    rule.Description = description;
-                    if (PackLimits.LengthProblem(description, PackLimits.MaxDescriptionLength, "a description") is { } longDescription)
-                    {
-                        _problems.Add(p, longDescription);
-                    }
+                    rule.Description = ReadText(value, p, PackLimits.MaxDescriptionLength, "a description");
                     break;
                 case "suppressesGoodwill":
                     rule.SuppressesGoodwill = ValueDoc.Read(value, p, _problems, allowNumber: false, allowBoolean: true);
@@ -379,6 +375,61 @@ internal sealed class WorkflowReader
         }
     }
 
+    /// <summary>
+    /// Reads a reason or description: a string (the same in every language) or an object with a string per language,
+    /// <c>{ "en": "…", "pl": "…" }</c>; a pack built in a language the object lacks fails to build, naming the text.
+    /// </summary>
+    private LocalizedText ReadText(JsonElement value, string path, int maxLength, string what)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            string? en = null, pl = null;
+            foreach (var (key, text) in Fields(value, path, TextFields))
+            {
+                string p = JsonPath.Property(path, key);
+                if (_problems.TryReadString(text, p, out string read) && CheckLength(read, p, maxLength, what))
+                {
+                    if (key == "en")
+                    {
+                        en = read;
+                    }
+                    else
+                    {
+                        pl = read;
+                    }
+                }
+            }
+
+            if (en is null && pl is null)
+            {
+                _problems.Add(path, $"gives no text: write {what} as a string, or as {{ \"en\": \"…\", \"pl\": \"…\" }}.");
+            }
+
+            return new LocalizedText(null, en, pl);
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            _problems.WrongType(path, "a string, or an object with a text per language ({ \"en\": \"…\", \"pl\": \"…\" })", value);
+            return LocalizedText.Empty;
+        }
+
+        string plain = value.GetString()!;
+        CheckLength(plain, path, maxLength, what);
+        return new LocalizedText(plain, null, null);
+    }
+
+    private bool CheckLength(string text, string path, int maxLength, string what)
+    {
+        if (PackLimits.LengthProblem(text, maxLength, what) is { } tooLong)
+        {
+            _problems.Add(path, tooLong);
+            return false;
+        }
+
+        return true;
+    }
+
     private void ReadDecisionField(DecisionDoc d, string key, JsonElement value, string path)
     {
         switch (key)
@@ -386,12 +437,7 @@ internal sealed class WorkflowReader
             case "type":
                 break;
             case "reason":
-                _problems.TryReadString(value, path, out string reason);
-                d.Reason = reason;
-                if (PackLimits.LengthProblem(reason, PackLimits.MaxReasonLength, "a reason") is { } longReason)
-                {
-                    _problems.Add(path, longReason);
-                }
+                d.Reason = ReadText(value, path, PackLimits.MaxReasonLength, "a reason");
                 break;
             case "when":
                 d.When = ValueDoc.Read(value, path, _problems, allowNumber: false, allowBoolean: true);

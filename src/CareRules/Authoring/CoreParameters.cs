@@ -6,7 +6,7 @@ namespace CareRules.Authoring;
 
 /// <summary>
 /// The parameters every pack has, because the engine itself uses them: the currency and calendar, and the
-/// goodwill cap of resolution (catalog section 2, step 2). Packs add their own parameters beside these.
+/// goodwill cap of resolution (catalog section 2, step 2), and the language of the pack's texts. Packs add their own parameters beside these.
 /// </summary>
 public static class CoreParameters
 {
@@ -34,7 +34,11 @@ public static class CoreParameters
     public static ParameterDefinition<decimal> GoodwillBudget90Days { get; } =
         Parameter.Amount("goodwillBudget90Days", 300m, "Goodwill budget per customer over the last 90 days, in the pack's currency.");
 
+    /// <summary><c>language</c>: the language of the pack's reasons, descriptions and display names, <c>en</c> (default) or <c>pl</c>; resolved when the pack is built.</summary>
+    public static ParameterDefinition<Language> Language { get; } =
+        Parameter.Choice("language", Model.Language.En, "Language of the pack's reasons and descriptions: en or pl; every text is chosen when the pack is built.");
+
     /// <summary>All core parameters, in catalog order.</summary>
     public static IReadOnlyList<ParameterDefinition> All { get; } =
-        [TimeZone, BusinessHours, Currency, MinMeaningfulGift, MaxGoodwillShareOfOrder, GoodwillBudget90Days];
+        [TimeZone, BusinessHours, Currency, MinMeaningfulGift, MaxGoodwillShareOfOrder, GoodwillBudget90Days, Language];
 }

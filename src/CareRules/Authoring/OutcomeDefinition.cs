@@ -12,7 +12,12 @@ internal sealed class OutcomeDefinition
 {
     public required DecisionType Type { get; init; }
 
-    public required string Reason { get; init; }
+    public required Text Reason { get; init; }
+
+    private string? _resolvedReason;
+
+    /// <summary>The reason in the pack's language, chosen by <see cref="Validate"/> (before that, its English text).</summary>
+    public string ResolvedReason => _resolvedReason ?? Reason.ToString();
 
     public Func<RuleContext, bool>? When { get; init; }
 
@@ -41,18 +46,24 @@ internal sealed class OutcomeDefinition
     /// <summary>Due-by (escalate, notify, compensate) or until (stop).</summary>
     public Func<RuleContext, Instant?>? InstantOf { get; init; }
 
-    public void Validate(string ruleId, int index, Currency currency, List<ValidationError> errors)
+    public void Validate(string ruleId, int index, Currency currency, Language language, List<ValidationError> errors)
     {
         string path = $"rules['{PackLimits.Quote(ruleId)}'].outcomes[{index}]";
-        if (string.IsNullOrWhiteSpace(Reason))
+        string? reason = Reason?.In(language);
+        _resolvedReason = reason ?? string.Empty;
+        if (Reason is not null && reason is null)
+        {
+            errors.Add(new ValidationError(path + ".reason", $"has no text in '{CatalogNames.Of(language)}', the pack's language; give the reason in every language the pack is built in (decision {index} of rule '{PackLimits.Quote(ruleId)}')."));
+        }
+        else if (string.IsNullOrWhiteSpace(reason))
         {
             errors.Add(new ValidationError(path + ".reason", "every decision needs a one-sentence human reason."));
         }
-        else if (Reason.Contains('\n', StringComparison.Ordinal))
+        else if (reason.Contains('\n', StringComparison.Ordinal))
         {
             errors.Add(new ValidationError(path + ".reason", "must be one sentence on one line."));
         }
-        else if (PackLimits.LengthProblem(Reason, PackLimits.MaxReasonLength, "a reason") is { } tooLong)
+        else if (PackLimits.LengthProblem(reason, PackLimits.MaxReasonLength, "a reason") is { } tooLong)
         {
             errors.Add(new ValidationError(path + ".reason", tooLong));
         }

@@ -184,6 +184,16 @@ public sealed partial class PackBuilder
                 continue;
             }
 
+            var language = values.Get(CoreParameters.Language);
+            if (rule.DescriptionText.In(language) is { } description)
+            {
+                rule.RuleDescription = description;
+            }
+            else
+            {
+                errors.Add(new ValidationError(path + ".description", $"has no text in '{CatalogNames.Of(language)}', the pack's language; give the description in every language the pack is built in."));
+            }
+
             if (PackLimits.LengthProblem(rule.RuleDescription, PackLimits.MaxDescriptionLength, "a description") is { } longDescription)
             {
                 errors.Add(new ValidationError(path + ".description", longDescription));
@@ -201,7 +211,7 @@ public sealed partial class PackBuilder
 
             for (int i = 0; i < rule.Outcomes.Count; i++)
             {
-                rule.Outcomes[i].Validate(id, i, values.Currency, errors);
+                rule.Outcomes[i].Validate(id, i, values.Currency, language, errors);
             }
 
             if (rule.HasCondition)

@@ -17,7 +17,10 @@ public sealed class RuleBuilder
     /// <summary>The rule id, e.g. <c>delay.gift</c>.</summary>
     public string Id { get; }
 
-    internal string RuleDescription { get; private set; } = string.Empty;
+    internal Text DescriptionText { get; private set; } = string.Empty;
+
+    /// <summary>The description in the pack's language, set when the pack is built.</summary>
+    internal string RuleDescription { get; set; } = string.Empty;
 
     internal int RulePriority { get; private set; } = 100;
 
@@ -33,10 +36,10 @@ public sealed class RuleBuilder
 
     internal List<OutcomeDefinition> Outcomes { get; } = [];
 
-    /// <summary>A human description of the rule (what it encodes and why).</summary>
-    public RuleBuilder Description(string text)
+    /// <summary>A human description of the rule (what it encodes and why); a plain string or a <see cref="Text"/> in several languages.</summary>
+    public RuleBuilder Description(Text text)
     {
-        RuleDescription = text ?? throw new ArgumentNullException(nameof(text));
+        DescriptionText = text ?? throw new ArgumentNullException(nameof(text));
         return this;
     }
 
@@ -96,36 +99,36 @@ public sealed class RuleBuilder
 
     /// <summary>Offer something to the customer.</summary>
     /// <param name="offer">What is offered.</param>
-    /// <param name="reason">A one-sentence reason.</param>
+    /// <param name="reason">A one-sentence reason: a plain string, or a <see cref="Text"/> in several languages.</param>
     /// <param name="value">A fixed value, in the pack's currency.</param>
     /// <param name="percent">The percentage, for discounts.</param>
     /// <param name="legal">True when the law requires it: never suppressed, never capped.</param>
     /// <param name="dueBy">When it must be given, computed per context.</param>
     /// <param name="when">Only when this holds too.</param>
-    public RuleBuilder Compensate(OfferKind offer, string reason, Money? value = null, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+    public RuleBuilder Compensate(OfferKind offer, Text reason, Money? value = null, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
         Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, FixedValue = value, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
 
     /// <summary>Offer something whose value depends on the context (e.g. a discount worth a share of the order).</summary>
-    public RuleBuilder Compensate(OfferKind offer, string reason, Func<RuleContext, Money?> valueOf, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null)
+    public RuleBuilder Compensate(OfferKind offer, Text reason, Func<RuleContext, Money?> valueOf, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null)
     {
         ArgumentNullException.ThrowIfNull(valueOf);
         return Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, ValueOf = valueOf, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
     }
 
     /// <summary>Set a boundary: decline, hold or limit.</summary>
-    public RuleBuilder Stop(StopKind stop, string reason, Func<RuleContext, Instant?>? until = null, Func<RuleContext, bool>? when = null) =>
+    public RuleBuilder Stop(StopKind stop, Text reason, Func<RuleContext, Instant?>? until = null, Func<RuleContext, bool>? when = null) =>
         Add(new OutcomeDefinition { Type = DecisionType.Stop, Reason = reason, Stop = stop, InstantOf = until, When = when });
 
     /// <summary>Hand the case to a person above the first line.</summary>
-    public RuleBuilder Escalate(EscalationTarget to, EscalationPriority priority, string reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+    public RuleBuilder Escalate(EscalationTarget to, EscalationPriority priority, Text reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
         Add(new OutcomeDefinition { Type = DecisionType.Escalate, Reason = reason, To = to, Priority = priority, InstantOf = dueBy, When = when });
 
     /// <summary>Tell the customer something proactively.</summary>
-    public RuleBuilder Notify(NotifyChannel channel, NotifyMessage message, string reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
+    public RuleBuilder Notify(NotifyChannel channel, NotifyMessage message, Text reason, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
         Add(new OutcomeDefinition { Type = DecisionType.Notify, Reason = reason, Channel = channel, Message = message, InstantOf = dueBy, When = when });
 
     /// <summary>Tell the agent how to answer.</summary>
-    public RuleBuilder Advise(AdviceKind advice, string reason, Func<RuleContext, bool>? when = null) =>
+    public RuleBuilder Advise(AdviceKind advice, Text reason, Func<RuleContext, bool>? when = null) =>
         Add(new OutcomeDefinition { Type = DecisionType.Advise, Reason = reason, Advice = advice, When = when });
 
     private RuleBuilder Add(OutcomeDefinition outcome)

@@ -30,7 +30,7 @@ internal sealed class CompiledOutcome
         RulePriority = rulePriority;
         Index = index;
         Type = definition.Type;
-        Reason = definition.Reason;
+        Reason = definition.ResolvedReason;
         When = definition.When;
         Offer = definition.Offer;
         FixedValue = definition.FixedValue;

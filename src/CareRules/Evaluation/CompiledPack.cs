@@ -35,6 +35,7 @@ public sealed class CompiledPack
         MinMeaningfulGift = parameters.Money(CoreParameters.MinMeaningfulGift);
         MaxGoodwillShareOfOrder = parameters.Get(CoreParameters.MaxGoodwillShareOfOrder);
         GoodwillBudget90Days = parameters.Get(CoreParameters.GoodwillBudget90Days);
+        Language = parameters.Get(CoreParameters.Language);
         int outcomes = 0;
         var infos = new RuleInfo[rules.Length];
         var all = new List<CompiledOutcome>();
@@ -48,7 +49,7 @@ public sealed class CompiledPack
 
         // Every field of the canonical order is fixed per outcome, so order them all once, here, and let resolution
         // compare ranks instead of types, priorities and rule ids.
-        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop();
+        BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop(Language);
         all.Add(BudgetExhaustedStop);
         all.Sort(CompiledOutcome.CanonicalOrder);
         var slots = new Dictionary<int, int>();
@@ -92,6 +93,9 @@ public sealed class CompiledPack
     /// <summary>The resolved parameter values.</summary>
     public ParameterValues Parameters { get; }
 
+    /// <summary>The language of the pack's reasons and descriptions (parameter <c>language</c>), fixed when it was built.</summary>
+    public Language Language { get; }
+
     /// <summary>The business calendar (time zone, working hours, holidays).</summary>
     public BusinessCalendar Calendar { get; }
 
@@ -112,6 +116,9 @@ public sealed class CompiledPack
 
     /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
     internal CompiledOutcome BudgetExhaustedStop { get; }
+
+    /// <summary>The compiled rules, in id order (for tests that walk every text of a pack).</summary>
+    internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
     /// <summary>Creates a result buffer sized for this pack, for allocation-free evaluation. Use one per thread.</summary>
     public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);

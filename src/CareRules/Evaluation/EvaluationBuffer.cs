@@ -149,7 +149,7 @@ public sealed class EvaluationBuffer
         // from its fired list when read.
         var fired = Fired.ToArray();
         var resolution = TraceCount > FiredCount ? TraceArray.AsSpan(FiredCount, TraceCount - FiredCount).ToArray() : [];
-        return new Verdict(CaseId, Pack.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution));
+        return new Verdict(CaseId, Pack.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution), Pack.Language);
     }
 
     internal void Reset(CareContext context)

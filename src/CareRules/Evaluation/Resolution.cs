@@ -30,14 +30,20 @@ internal static class Resolution
     /// <summary>The trace kind of a merge, by <see cref="DecisionMerge"/> (catalog 2.4).</summary>
     private static readonly TraceKind[] MergeTraceKinds = [TraceKind.DecisionMerged, TraceKind.DuplicateMerged, TraceKind.EscalationMerged];
 
-    private const string BudgetExhaustedReason = "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.";
+    /// <summary>The reason of the <c>stop no-goodwill</c> decision resolution adds, in every language.</summary>
+    internal static readonly Authoring.Text BudgetExhaustedReason = Authoring.Text.Of(
+        "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.",
+        "Budżet gestów dobrej woli dla tego klienta na ostatnie 90 dni jest już wykorzystany, więc tym razem nie proponujemy rekompensaty z dobrej woli.");
 
-    /// <summary>The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per pack, ranked with the rest).</summary>
-    public static CompiledOutcome CreateBudgetExhaustedStop() => new(
+    /// <summary>
+    /// The outcome of the <c>stop no-goodwill</c> decision added when the budget is exhausted (one per pack, ranked with
+    /// the rest), its reason in the pack's language.
+    /// </summary>
+    public static CompiledOutcome CreateBudgetExhaustedStop(Model.Language language) => new(
         GoodwillBudgetRuleId,
         int.MinValue,
         0,
-        new Authoring.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason, Stop = StopKind.NoGoodwill });
+        new Authoring.OutcomeDefinition { Type = DecisionType.Stop, Reason = BudgetExhaustedReason.In(language) ?? BudgetExhaustedReason.ToString(), Stop = StopKind.NoGoodwill });
 
     public static void Resolve(CompiledPack pack, EvaluationBuffer b)
     {

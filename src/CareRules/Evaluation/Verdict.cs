@@ -9,7 +9,7 @@ namespace CareRules.Evaluation;
 public sealed class Verdict
 {
     /// <summary>Creates a verdict (normally done by the evaluator).</summary>
-    public Verdict(string? caseId, string pack, IReadOnlyList<Decision> decisions, Money goodwillTotal, IReadOnlyList<string> fired, IReadOnlyList<TraceEntry> trace)
+    public Verdict(string? caseId, string pack, IReadOnlyList<Decision> decisions, Money goodwillTotal, IReadOnlyList<string> fired, IReadOnlyList<TraceEntry> trace, Language language)
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(decisions);
@@ -21,6 +21,7 @@ public sealed class Verdict
         GoodwillTotal = goodwillTotal;
         Fired = fired;
         Trace = trace;
+        Language = language;
     }
 
     /// <summary>The case id, or null for a context without a case.</summary>
@@ -28,6 +29,9 @@ public sealed class Verdict
 
     /// <summary>The pack that decided, as <c>name@version</c>.</summary>
     public string Pack { get; }
+
+    /// <summary>The language of the reasons: the pack's <c>language</c> parameter.</summary>
+    public Language Language { get; }
 
     /// <summary>The decisions, ordered by type (stop, escalate, compensate, notify, advise), then priority, then rule id.</summary>
     public IReadOnlyList<Decision> Decisions { get; }

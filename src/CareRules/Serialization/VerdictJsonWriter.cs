@@ -5,7 +5,7 @@ using CareRules.Model;
 namespace CareRules.Serialization;
 
 /// <summary>
-/// Writes a <see cref="Verdict"/> as JSON (catalog section 5): <c>caseId</c>, <c>pack</c>, <c>decisions</c>,
+/// Writes a <see cref="Verdict"/> as JSON (catalog section 5): <c>caseId</c>, <c>pack</c>, <c>language</c>, <c>decisions</c>,
 /// <c>goodwillTotal</c>, <c>fired</c>, <c>trace</c>. Byte-stable: fixed property order, invariant culture, amounts
 /// always with two decimals, instants as ISO-8601 UTC, <c>\n</c> new lines when indented — the same verdict always gives
 /// the same bytes. Static and thread-safe.
@@ -17,7 +17,7 @@ namespace CareRules.Serialization;
 /// <c>message</c>, <c>dueBy</c>?; advise → <c>advice</c>. A trace entry is
 /// <c>{ "kind", "rule", "cause"?, "message" }</c>. <c>caseId</c> is written as <c>null</c> for a context without a case,
 /// so every verdict has the same shape.</para>
-/// <para>Example: <c>{"caseId":"K-1","pack":"standard@1.0.0","decisions":[{"type":"compensate","rule":"delay.gift","reason":"…",
+/// <para>Example: <c>{"caseId":"K-1","pack":"standard@1.0.0","language":"en","decisions":[{"type":"compensate","rule":"delay.gift","reason":"…",
 /// "offer":"gift-in-parcel","value":{"amount":20.00,"currency":"PLN"},"legal":false}],"goodwillTotal":{"amount":20.00,"currency":"PLN"},
 /// "fired":["delay.gift"],"trace":[{"kind":"rule-fired","rule":"delay.gift","message":"Rule delay.gift fired."}]}</c></para>
 /// </remarks>
@@ -25,6 +25,7 @@ public static class VerdictJsonWriter
 {
     private static readonly JsonEncodedText CaseId = JsonEncodedText.Encode("caseId");
     private static readonly JsonEncodedText Pack = JsonEncodedText.Encode("pack");
+    private static readonly JsonEncodedText LanguageField = JsonEncodedText.Encode("language");
     private static readonly JsonEncodedText Decisions = JsonEncodedText.Encode("decisions");
     private static readonly JsonEncodedText GoodwillTotal = JsonEncodedText.Encode("goodwillTotal");
     private static readonly JsonEncodedText Fired = JsonEncodedText.Encode("fired");
@@ -65,6 +66,7 @@ public static class VerdictJsonWriter
         }
 
         writer.WriteString(Pack, verdict.Pack);
+        JsonFormat.WriteEnum(writer, LanguageField, verdict.Language);
         writer.WriteStartArray(Decisions);
         foreach (var decision in verdict.Decisions)
         {

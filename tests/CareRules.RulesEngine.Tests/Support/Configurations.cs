@@ -10,7 +10,7 @@ namespace CareRules.RulesEngine.Tests.Support;
 /// </summary>
 internal static class Configurations
 {
-    /// <summary>Each stance with every other default, plus non-default values that move every threshold of the pack.</summary>
+    /// <summary>Each stance with every other default, plus non-default values that move every threshold of the pack, in English and in Polish.</summary>
     public static IReadOnlyList<(string Name, string[] Overrides)> All { get; } =
     [
         ("balanced (defaults)", []),
@@ -22,6 +22,13 @@ internal static class Configurations
             "withdrawalPeriod=10", "refundDeadline=7", "complaintResponseDeadline=3", "carrierClaimMaxHold=5", "availabilityWait=7",
             "replySla=4h", "maxGoodwillShareOfOrder=0.5", "goodwillBudget90Days=150"]),
         ("firm, other hours and zone", ["stance=firm", "businessHours=Mon-Fri 09:00-17:00; Sat 10:00-14:00", "timeZone=Europe/London", "replySla=90m"]),
+        ("balanced, Polish", ["language=pl"]),
+        ("firm, Polish", ["stance=firm", "language=pl"]),
+        ("generous, Polish, altered thresholds", [
+            "language=pl", "stance=generous", "smallGift=5", "minMeaningfulGift=8", "nextOrderDiscountPercent=25", "freeShippingValue=12.5",
+            "vipLifetimeValue=900", "vipOrders=4", "contactBoundary=3", "unfoundedComplaintLimit=1", "repeatIncidentLimit=2",
+            "withdrawalPeriod=10", "refundDeadline=7", "complaintResponseDeadline=3", "carrierClaimMaxHold=5", "availabilityWait=7",
+            "replySla=4h"]),
     ];
 
     private static readonly Lazy<(string Name, CompiledPack CSharp, CompiledPack Json)[]> LazyPairs = new(() =>

@@ -1,3 +1,4 @@
+using CareRules.Authoring;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.Testing;
@@ -18,9 +19,11 @@ public sealed class AllocationTests
     [InlineData(Stance.Generous)]
     [InlineData(Stance.Balanced)]
     [InlineData(Stance.Firm)]
-    public void Evaluate_IntoBuffer_AllocatesNothing(Stance stance)
+    [InlineData(Stance.Generous, Language.Pl)]
+    [InlineData(Stance.Firm, Language.Pl)]
+    public void Evaluate_IntoBuffer_AllocatesNothing(Stance stance, Language language = Language.En)
     {
-        var pack = StandardPack.Build(b => b.Set(StandardParameters.Stance, stance));
+        var pack = StandardPack.Build(b => b.Set(StandardParameters.Stance, stance).Set(CoreParameters.Language, language));
         CareContext[] contexts = [.. CareGenerators.Contexts().Sample(2_000, new Rnd(42), 50)]; // FsCheck 3.6: (count, seed, size)
         var buffer = pack.CreateBuffer();
         foreach (var c in contexts)

@@ -213,4 +213,48 @@ public sealed class ConsoleAppTests
         Assert.Empty(stdout);
         Assert.Contains("bogus", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Param_LanguagePl_PrintsTheBundledCasesTableInPolish()
+    {
+        var (exit, stdout, _) = Run("--param", "language=pl");
+
+        Assert.Equal(ConsoleApp.Ok, exit);
+        var lines = Lines(stdout);
+        Assert.StartsWith("CareRules · pakiet standard@1.0.0 · polityka wyważona · czas w strefie Europe/Warsaw", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^SPRAWA\s+RODZAJ\s+DECYZJA\s+REGUŁA$", lines[1]);
+        Assert.Contains("upominek w paczce 20,00 zł", stdout, StringComparison.Ordinal);
+        Assert.Contains("zwrot całej kwoty 1 299,00 zł [ustawowe]", stdout, StringComparison.Ordinal);
+        Assert.Contains("telefon: przeprosiny za opóźnienie, termin 23.11.2026 12:00", stdout, StringComparison.Ordinal);
+        Assert.Contains("(brak decyzji)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Podsumowanie", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"dobra wola\s+łącznie \d+,\d\d zł", stdout);
+        Assert.DoesNotContain(" PLN", stdout, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", stdout);
+    }
+
+    [Fact]
+    public void Param_LanguagePl_Json_GivesPolishReasonsAndRecordsTheLanguage()
+    {
+        var (exit, stdout, _) = Run("--json", "--param", "language=pl");
+
+        Assert.Equal(ConsoleApp.Ok, exit);
+        var lines = Lines(stdout);
+        Assert.All(lines, l => Assert.Contains("\"language\":\"pl\"", l, StringComparison.Ordinal));
+        using var doc = JsonDocument.Parse(lines[0]);
+        Assert.Equal("pl", doc.RootElement.GetProperty("language").GetString());
+        var first = doc.RootElement.GetProperty("decisions")[0];
+        Assert.Equal("gift-in-parcel", first.GetProperty("offer").GetString());
+        Assert.Equal("Zamówienie jest opóźnione nie z winy klienta, więc do paczki trafia drobny upominek o wartości 20.00 PLN.", first.GetProperty("reason").GetString());
+        Assert.Contains("\"amount\":20.00", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultLanguage_English_TableAndJsonUnchanged()
+    {
+        Assert.Contains("\"language\":\"en\"", Run("--json").Out, StringComparison.Ordinal);
+        var table = Run().Out;
+        Assert.Contains("CASE", table, StringComparison.Ordinal);
+        Assert.Contains("gift-in-parcel 20.00 PLN", table, StringComparison.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ public sealed class VerdictJsonWriterTests
 {
     private static readonly string Golden =
         """
-        {"caseId":"K-1","pack":"standard@1.0.0","decisions":[{"type":"stop","rule":"lost-parcel.investigate","reason":"Hold until the carrier answers.","stop":"hold-pending-carrier-claim","until":"2026-12-04T08:30:00Z"},
+        {"caseId":"K-1","pack":"standard@1.0.0","language":"en","decisions":[{"type":"stop","rule":"lost-parcel.investigate","reason":"Hold until the carrier answers.","stop":"hold-pending-carrier-claim","until":"2026-12-04T08:30:00Z"},
         {"type":"stop","rule":"boundary.off-topic","reason":"Off topic.","stop":"polite-decline"},
         {"type":"escalate","rule":"escalate.vip-at-risk","reason":"A VIP customer's order is late.","to":"manager","priority":"high","dueBy":"2026-11-23T12:00:00Z"},
         {"type":"escalate","rule":"escalate.public-complaint","reason":"Public post.","to":"public-relations","priority":"urgent"},
@@ -75,7 +75,7 @@ public sealed class VerdictJsonWriterTests
     {
         string indented = VerdictJsonWriter.ToJson(HandBuilt(), indented: true);
 
-        Assert.StartsWith("{\n  \"caseId\": \"K-1\",\n  \"pack\": \"standard@1.0.0\",\n  \"decisions\": [\n    {\n", indented, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"caseId\": \"K-1\",\n  \"pack\": \"standard@1.0.0\",\n  \"language\": \"en\",\n  \"decisions\": [\n    {\n", indented, StringComparison.Ordinal);
         Assert.Contains("\"amount\": 349.99,", indented, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', indented);
         Assert.Equal(
@@ -86,8 +86,8 @@ public sealed class VerdictJsonWriterTests
     [Fact]
     public void ToJson_VerdictWithoutCaseOrDecisions_CaseIdNullAndEmptyArrays() =>
         Assert.Equal(
-            """{"caseId":null,"pack":"standard@1.0.0","decisions":[],"goodwillTotal":{"amount":0.00,"currency":"PLN"},"fired":[],"trace":[]}""",
-            VerdictJsonWriter.ToJson(new Verdict(null, "standard@1.0.0", [], Money.Pln(0), [], [])));
+            """{"caseId":null,"pack":"standard@1.0.0","language":"en","decisions":[],"goodwillTotal":{"amount":0.00,"currency":"PLN"},"fired":[],"trace":[]}""",
+            VerdictJsonWriter.ToJson(new Verdict(null, "standard@1.0.0", [], Money.Pln(0), [], [], Language.En)));
 
     [Fact]
     public void ToJson_EveryTraceKind_KebabCaseKindAndDescribedMessage()
@@ -98,7 +98,7 @@ public sealed class VerdictJsonWriterTests
                 : new TraceEntry(k, "r.one", "r.two", DecisionType.Compensate, OfferKind.GiftInParcel, Money.Pln(20), Money.Pln(10), Money.Pln(10)))
             .ToArray();
 
-        using var doc = JsonDocument.Parse(VerdictJsonWriter.ToJson(new Verdict("K", "p@1", [], Money.Pln(0), [], trace)));
+        using var doc = JsonDocument.Parse(VerdictJsonWriter.ToJson(new Verdict("K", "p@1", [], Money.Pln(0), [], trace, Language.En)));
 
         var entries = doc.RootElement.GetProperty("trace").EnumerateArray().ToArray();
         Assert.Equal(trace.Length, entries.Length);
@@ -142,5 +142,6 @@ public sealed class VerdictJsonWriterTests
         [
             new TraceEntry(TraceKind.RuleFired, "delay.gift"),
             new TraceEntry(TraceKind.CapReduced, "damage.packaging-apology", "escalate.vip-at-risk", DecisionType.Compensate, OfferKind.DiscountNextOrder, Money.Pln(40), Money.Pln(35.5m), Money.Pln(55.5m)),
-        ]);
+        ],
+        Language.En);
 }
