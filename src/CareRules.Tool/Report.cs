@@ -5,7 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using CareRules.Model;
 
-namespace CareRules.Samples.Console;
+namespace CareRules.Tool;
 
 /// <summary>
 /// The readable table and summary of the console's default output, in the pack's language: headings, display names,

@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Reflection;
+using CareRules.Authoring;
+using CareRules.Evaluation;
+using CareRules.Model;
+using CareRules.Packs;
+using CareRules.RulesEngine;
+using CareRules.Serialization;
+
+namespace CareRules.Tool;
+
+/// <summary>
+/// <c>carerules [evaluate] [--json] [--param NAME=VALUE]... [--pack PACK.json]... [FILE...]</c>: evaluates case files
+/// (or the bundled cases) with the Standard pack, streaming — each verdict is written as its case is read, in input
+/// order (catalog section 6).
+/// </summary>
+internal static class EvaluateCommand
+{
+    /// <summary>Adds the options, the FILE argument and the action to <paramref name="command"/>; returns the argument.</summary>
+    public static Argument<string[]> AddTo(Command command, ToolIO io)
+    {
+        var json = new Option<bool>("--json") { Description = "one verdict per line (JSON Lines) on stdout, nothing else" };
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "override a pack parameter, e.g. --param stance=firm or --param language=pl (repeatable)",
+            HelpName = "NAME=VALUE",
+        };
+        var packs = new Option<string[]>("--pack")
+        {
+            Description = "a workflow JSON pack extending the Standard pack (repeatable)",
+            HelpName = "PACK.json",
+        };
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "case files: one JSON object, a JSON array, or JSON Lines; - reads stdin (none: the bundled cases)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        command.Add(json);
+        command.Add(parameters);
+        command.Add(packs);
+        command.Add(files);
+        command.SetAction(r => Run(io, r.GetValue(json), r.GetValue(parameters) ?? [], r.GetValue(packs) ?? [], r.GetValue(files) ?? []));
+        return files;
+    }
+
+    private static int Run(ToolIO io, bool json, string[] parameterSpecs, string[] packFiles, string[] files)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var spec in parameterSpecs)
+        {
+            int eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                return io.Usage($"--param expects NAME=VALUE, e.g. --param stance=firm (got '{spec}')");
+            }
+
+            parameters.Add(new(spec[..eq], spec[(eq + 1)..]));
+        }
+
+        var pack = PackLoader.Build(io, packFiles, parameters);
+        if (pack is null)
+        {
+            return ToolApp.UsageError;
+        }
+
+        foreach (var file in files)
+        {
+            if (file != "-" && !File.Exists(file))
+            {
+                return io.Usage($"no such file '{file}'");
+            }
+        }
+
+        var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = io.Clock };
+        int rejected = 0;
+        var rows = new List<(CaseReadResult Case, Verdict Verdict)>();
+        foreach (var result in files.Length == 0 ? ReadBundled(options) : files.SelectMany(f => Read(io, f, options)))
+        {
+            var verdict = Evaluate(pack, result, io.Err);
+            if (verdict is null)
+            {
+                rejected++;
+            }
+            else if (json)
+            {
+                io.Out.WriteLine(VerdictJsonWriter.ToJson(verdict));
+            }
+            else
+            {
+                rows.Add((result, verdict));
+            }
+        }
+
+        if (!json)
+        {
+            Report.Write(io.Out, pack, rows, rejected);
+        }
+
+        return rejected > 0 ? ToolApp.Rejected : ToolApp.Ok;
+    }
+
+    /// <summary>The case's verdict, or null after writing its error line (5.7) on standard error.</summary>
+    private static Verdict? Evaluate(CompiledPack pack, CaseReadResult result, TextWriter stderr)
+    {
+        if (!result.IsValid)
+        {
+            stderr.WriteLine(CaseErrorJson.ToJson(result));
+            return null;
+        }
+
+        try
+        {
+            return pack.Evaluate(result.Context!);
+        }
+        catch (CareRulesValidationException ex)
+        {
+            stderr.WriteLine(CaseErrorJson.ToJson(CaseReadResult.Rejected(result.Index, result.CaseId, ex.Errors.Select(e => e with { Path = "$." + e.Path }).ToList())));
+            return null;
+        }
+#pragma warning disable CA1031 // one case's unexpected failure is that case's error line; the other cases go on
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine(CaseErrorJson.ToJson(CaseReadResult.Rejected(result.Index, result.CaseId, [new ValidationError("$", $"could not be evaluated: {ex.GetType().Name}: {ex.Message}")])));
+            return null;
+        }
+    }
+
+    private static IEnumerable<CaseReadResult> Read(ToolIO io, string file, CaseReadOptions options)
+    {
+        using var stream = file == "-" ? io.OpenStdin() : File.OpenRead(file);
+        foreach (var result in CaseJsonReader.Enumerate(stream, options))
+        {
+            yield return result;
+        }
+    }
+
+    private static IEnumerable<CaseReadResult> ReadBundled(CaseReadOptions options)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("standard-cases.json")
+            ?? throw new InvalidOperationException("The bundled cases are missing from the assembly.");
+        foreach (var result in CaseJsonReader.Enumerate(stream, options))
+        {
+            yield return result;
+        }
+    }
+}
+
+/// <summary>The pack of a command line: the Standard pack, extended by <c>--pack</c> files, with <c>--param</c> values.</summary>
+internal static class PackLoader
+{
+    /// <summary>The built pack, or null after recording every problem as a usage error.</summary>
+    public static CompiledPack? Build(ToolIO io, IReadOnlyList<string> packFiles, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var (builder, problems) = Load(packFiles);
+        if (builder is not null)
+        {
+            try
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    builder.Set(name, value);
+                }
+
+                return builder.Build();
+            }
+            catch (CareRulesValidationException ex)
+            {
+                problems = [.. ex.Errors.Select(e => e.Path.StartsWith("parameters['", StringComparison.Ordinal)
+                    ? $"--param {e.Path.Replace("parameters['", "", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)}: {e.Message}"
+                    : $"--pack {e.Path}: {e.Message}")];
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            io.UsageErrors.Add(problem);
+        }
+
+        return null;
+    }
+
+    /// <summary>The Standard pack's builder extended by the files, or null and every problem of every file.</summary>
+    public static (PackBuilder? Builder, List<string> Problems) Load(IReadOnlyList<string> packFiles)
+    {
+        var problems = new List<string>();
+        var sources = new List<WorkflowSource>();
+        foreach (var file in packFiles)
+        {
+            if (!File.Exists(file))
+            {
+                problems.Add($"no such file '{file}'");
+                continue;
+            }
+
+            try
+            {
+                sources.Add(WorkflowSource.FromFile(file));
+            }
+            catch (CareRulesValidationException ex)
+            {
+                problems.AddRange(ex.Errors.Select(e => $"--pack {e.Path}: {e.Message}"));
+            }
+            catch (IOException ex)
+            {
+                problems.Add($"--pack {file}: {ex.Message}");
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                problems.Add($"--pack {file}: {ex.Message}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var builder = StandardPack.CreateBuilder();
+        if (sources.Count == 0)
+        {
+            return (builder, problems);
+        }
+
+        try
+        {
+            return (WorkflowPack.Extend(builder, [.. sources]), problems);
+        }
+        catch (CareRulesValidationException ex)
+        {
+            problems.AddRange(ex.Errors.Select(e => $"--pack {e.Path}: {e.Message}"));
+            return (null, problems);
+        }
+    }
+}
