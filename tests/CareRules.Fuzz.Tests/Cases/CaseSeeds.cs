@@ -13,7 +13,7 @@ namespace CareRules.Fuzz.Tests.Cases;
 /// The valid cases mutation starts from, each as one line of compact JSON: contexts drawn from
 /// <see cref="CareGenerators"/> (realistic) and <see cref="CareEdgeGenerators"/> (ids needing escapes, extreme counts
 /// and amounts) written with <see cref="CaseJsonWriter"/>, and the console sample's cases
-/// (<c>samples/CareRules.Samples.Console/cases/*.json*</c>, including the bad cases of <c>mixed-batch.jsonl</c>).
+/// (<c>src/CareRules.Tool/cases/*.json*</c>, including the bad cases of <c>mixed-batch.jsonl</c>).
 /// </summary>
 internal static class CaseSeeds
 {

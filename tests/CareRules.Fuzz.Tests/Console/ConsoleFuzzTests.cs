@@ -10,18 +10,18 @@ using Xunit.Abstractions;
 namespace CareRules.Fuzz.Tests.Console;
 
 /// <summary>
-/// The console sample run in process on mutated case files (catalog section 6): exit code 1 when any case is rejected
+/// The carerules tool run in process on mutated case files (catalog section 6): exit code 1 when any case is rejected
 /// and 0 when none, never an unhandled exception; with <c>--json</c> one verdict line on standard output per good case
 /// and one error line on standard error per bad case — the same lines the library gives for the same bytes.
 /// </summary>
 [Collection(FuzzSequence.Name)]
 public sealed class ConsoleFuzzTests(ITestOutputHelper output)
 {
-    /// <summary><c>ConsoleApp.Run(args, stdout, stderr, clock)</c>: the sample's class is internal and visible only to CareRules.Tests, so it is found by name.</summary>
+    /// <summary><c>ToolApp.Run(args, stdout, stderr, clock)</c>: the tool's class is internal and visible only to CareRules.Tool.Tests, so it is found by name.</summary>
     private static readonly MethodInfo RunMethod =
-        Type.GetType("CareRules.Samples.Console.ConsoleApp, CareRules.Samples.Console", throwOnError: true)!
+        Type.GetType("CareRules.Tool.ToolApp, CareRules.Tool", throwOnError: true)!
             .GetMethod("Run", BindingFlags.Public | BindingFlags.Static, [typeof(IReadOnlyList<string>), typeof(TextWriter), typeof(TextWriter), typeof(IClock)])
-        ?? throw new InvalidOperationException("ConsoleApp.Run(IReadOnlyList<string>, TextWriter, TextWriter, IClock) is missing.");
+        ?? throw new InvalidOperationException("ToolApp.Run(IReadOnlyList<string>, TextWriter, TextWriter, IClock) is missing.");
 
     private static readonly IClock Clock = FixedClock.AtUtc(2026, 11, 23, 9);
 

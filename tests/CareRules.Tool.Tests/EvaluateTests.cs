@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CareRules.Packs;
-using CareRules.Samples.Console;
+using CareRules.Tool;
 using CareRules.Serialization;
 using NodaTime;
 using NodaTime.Testing;
 
-namespace CareRules.Tests.Samples;
+namespace CareRules.Tool.Tests;
 
-/// <summary>The console main job (catalog section 6): in process for detail, and as the built program end to end.</summary>
-public sealed class ConsoleAppTests
+/// <summary>The evaluate command (catalog section 6; the console sample's tests): in process for detail, and as the built tool end to end.</summary>
+public sealed class EvaluateTests
 {
     private static readonly string Cases = Path.Combine(AppContext.BaseDirectory, "cases");
     private static readonly IClock Clock = new FakeClock(Instant.FromUtc(2026, 11, 23, 9, 0));
@@ -18,7 +17,7 @@ public sealed class ConsoleAppTests
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        int exit = ConsoleApp.Run(args, stdout, stderr, Clock);
+        int exit = ToolApp.Run(args, stdout, stderr, Clock);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -168,21 +167,7 @@ public sealed class ConsoleAppTests
 
     // ---- the built program, end to end -------------------------------------------------------------
 
-    private static (int Exit, string Out, string Err) RunProcess(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CareRules.Samples.Console.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(60_000), "the console did not finish within 60 s");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) RunProcess(params string[] args) => ToolProcess.Run(null, args);
 
     [Fact]
     public void Program_NoArguments_PrintsTheTable()
@@ -219,7 +204,7 @@ public sealed class ConsoleAppTests
     {
         var (exit, stdout, _) = Run("--param", "language=pl");
 
-        Assert.Equal(ConsoleApp.Ok, exit);
+        Assert.Equal(ToolApp.Ok, exit);
         var lines = Lines(stdout);
         Assert.StartsWith("CareRules · pakiet standard@1.0.0 · polityka wyważona · czas w strefie Europe/Warsaw", lines[0], StringComparison.Ordinal);
         Assert.Matches(@"^SPRAWA\s+RODZAJ\s+DECYZJA\s+REGUŁA$", lines[1]);
@@ -238,7 +223,7 @@ public sealed class ConsoleAppTests
     {
         var (exit, stdout, _) = Run("--json", "--param", "language=pl");
 
-        Assert.Equal(ConsoleApp.Ok, exit);
+        Assert.Equal(ToolApp.Ok, exit);
         var lines = Lines(stdout);
         Assert.All(lines, l => Assert.Contains("\"language\":\"pl\"", l, StringComparison.Ordinal));
         using var doc = JsonDocument.Parse(lines[0]);
