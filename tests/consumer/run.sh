@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Consumer test: packs the four packages into a temporary folder, checks what is inside them, then creates a fresh
+# Consumer test: packs the five packages into a temporary folder, checks what is inside them, then creates a fresh
 # project in a temporary folder outside the repository that references CareRules, CareRules.Extensions.DependencyInjection,
 # CareRules.RulesEngine and CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
 # dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
 # its output with expected.txt; then builds and runs a fresh xunit test project (xunit/) against the packages, as a
-# shop's tests use CareRules.Testing. Exits non-zero on any failure.
+# shop's tests use CareRules.Testing; finally installs the CareRules.Tool dotnet tool from that folder into a temporary tool
+# path and runs `carerules --json` on a one-case file. Exits non-zero on any failure.
 #
 #   bash tests/consumer/run.sh                     # the version in Directory.Build.props
 #   bash tests/consumer/run.sh -p:Version=1.2.3    # what a release job packs (extra arguments go to pack)
@@ -13,7 +14,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-packages_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing)
+packages_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing CareRules.Tool)
+library_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing)
 started=$SECONDS
 
 work=$(mktemp -d)
@@ -43,10 +45,14 @@ for id in "${packages_ids[@]}"; do
   nupkg=$feed/$id.$version.nupkg
   snupkg=$feed/$id.$version.snupkg
   entries=$(unzip -Z1 "$nupkg")
-  for entry in "$id.nuspec" README.md LICENSE "lib/net10.0/$id.dll" "lib/net10.0/$id.xml"; do
+  # A library's assembly is under lib/; the tool's (with its dependencies and DotnetToolSettings.xml) under tools/.
+  folder=lib/net10.0
+  [ "$id" = CareRules.Tool ] && folder=tools/net10.0/any
+  for entry in "$id.nuspec" README.md LICENSE "$folder/$id.dll" "$folder/$id.xml"; do
     grep -qxF "$entry" <<<"$entries" || fail "$id: $entry is missing from the package"
   done
-  grep -qxF "lib/net10.0/$id.pdb" <<<"$(unzip -Z1 "$snupkg")" || fail "$id: the symbol package has no lib/net10.0/$id.pdb"
+  [ "$id" = CareRules.Tool ] && { grep -qxF "$folder/DotnetToolSettings.xml" <<<"$entries" || fail "$id: not packed as a dotnet tool"; }
+  grep -qxF "$folder/$id.pdb" <<<"$(unzip -Z1 "$snupkg")" || fail "$id: the symbol package has no $folder/$id.pdb"
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   for element in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository type="git"' \
                  "<version>$version</version>" '<description>' '<tags>'; do
@@ -97,7 +103,7 @@ echo "nuget.config: CareRules and CareRules.* from $feed only; everything else f
 export NUGET_PACKAGES=$packages
 step "dotnet restore"
 dotnet restore "$app"
-for id in "${packages_ids[@]}"; do
+for id in "${library_ids[@]}"; do
   lower=${id,,}
   restored=$packages/$lower/$version
   cmp -s "$feed/$id.$version.nupkg" "$restored/$lower.$version.nupkg" ||
@@ -139,5 +145,20 @@ echo "without the tests covering acme.late-gift, the run fails naming it"
 dotnet test "$tests" -c Release --no-build --filter 'FullyQualifiedName!~OwnRuleFires&FullyQualifiedName!~TableTests' \
   -e CARERULES_COVERAGE=off >"$work/off.txt" 2>&1 || { cat "$work/off.txt"; fail "CARERULES_COVERAGE=off did not turn the assertion off"; }
 echo "with CARERULES_COVERAGE=off the partial run passes"
+
+step "dotnet tool install CareRules.Tool $version into a temporary tool path; carerules --json on a one-case file"
+toolpath=$work/tool
+(cd "$app" && dotnet tool install --tool-path "$toolpath" --add-source "$feed" --configfile "$app/nuget.config" CareRules.Tool --version "$version")
+[ -d "$toolpath/.store/carerules.tool/$version" ] || fail "CareRules.Tool $version is not in $toolpath"
+cat >"$work/one-case.json" <<'CASE'
+{"now": "2026-11-23T09:00:00Z", "customer": {"id": "C-1", "since": "2024-01-01", "orders": 1, "lifetimeValue": {"amount": 10, "currency": "PLN"}}, "case": {"id": "K-tool", "openedAt": "2026-11-23T08:00:00Z", "kind": "off-topic"}}
+CASE
+"$toolpath/carerules" --json "$work/one-case.json" >"$work/tool.txt" 2>"$work/tool-err.txt" ||
+  { cat "$work/tool.txt" "$work/tool-err.txt"; fail "carerules --json exited with $?"; }
+cat "$work/tool.txt"
+[ "$(wc -l <"$work/tool.txt")" -eq 1 ] && [ ! -s "$work/tool-err.txt" ] &&
+  grep -qF '"caseId":"K-tool","pack":"standard@1.0.0"' "$work/tool.txt" && grep -qF 'boundary.off-topic' "$work/tool.txt" ||
+  fail "carerules --json did not print the one verdict expected"
+echo "carerules $version installed from $feed: one verdict line, nothing on stderr"
 
 echo "consumer test: passed in $((SECONDS - started)) s"
