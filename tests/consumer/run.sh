@@ -148,7 +148,7 @@ echo "with CARERULES_COVERAGE=off the partial run passes"
 
 step "dotnet tool install CareRules.Tool $version into a temporary tool path; carerules --json on a one-case file"
 toolpath=$work/tool
-(cd "$app" && dotnet tool install --tool-path "$toolpath" --add-source "$feed" --configfile "$app/nuget.config" CareRules.Tool --version "$version")
+(cd "$work" && dotnet tool install --tool-path "$toolpath" --add-source "$feed" CareRules.Tool --version "$version")
 [ -d "$toolpath/.store/carerules.tool/$version" ] || fail "CareRules.Tool $version is not in $toolpath"
 cat >"$work/one-case.json" <<'CASE'
 {"now": "2026-11-23T09:00:00Z", "customer": {"id": "C-1", "since": "2024-01-01", "orders": 1, "lifetimeValue": {"amount": 10, "currency": "PLN"}}, "case": {"id": "K-tool", "openedAt": "2026-11-23T08:00:00Z", "kind": "off-topic"}}
