@@ -1,3 +1,4 @@
+using CareRules.Authoring;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.Time;
@@ -24,11 +25,13 @@ public static class Care
     /// <param name="customer">The customer.</param>
     /// <param name="vipLifetimeValue">The lifetime value from which a customer is a VIP (an amount in the pack's currency).</param>
     /// <param name="vipOrders">The number of orders from which a customer is a VIP.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsVip))]
     public static bool IsVip(Customer customer, decimal vipLifetimeValue, int vipOrders) =>
         StandardFacts.IsVip(customer, vipLifetimeValue, vipOrders);
 
     /// <summary>True while the order is still on its way (<see cref="StandardFacts.IsUndelivered"/>). False when there is no order.</summary>
     /// <param name="order">The order, or null.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsUndelivered))]
     public static bool IsUndelivered(Order? order) => StandardFacts.IsUndelivered(order);
 
     /// <summary>
@@ -37,6 +40,7 @@ public static class Care
     /// </summary>
     /// <param name="order">The order, or null.</param>
     /// <param name="today">The shop's local date: pass <c>today</c>.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsLate))]
     public static bool IsLate(Order? order, LocalDate today) => StandardFacts.IsLate(order, today);
 
     /// <summary>
@@ -101,6 +105,7 @@ public static class Care
     /// <param name="calendar">The shop's calendar: pass <c>calendar</c>.</param>
     /// <param name="order">The order, or null.</param>
     /// <param name="today">The shop's local date: pass <c>today</c>.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsPastStatutoryDelivery))]
     public static bool IsPastStatutoryDelivery(BusinessCalendar calendar, Order? order, LocalDate today) =>
         StandardFacts.IsPastStatutoryDelivery(calendar, order, today);
 
@@ -122,6 +127,7 @@ public static class Care
     /// <param name="case">The case, or null.</param>
     /// <param name="order">The order, or null.</param>
     /// <param name="period">The withdrawal period in days: pass <c>params.withdrawalPeriod</c>.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.WithdrawalInWindow))]
     public static bool WithdrawalInWindow(BusinessCalendar calendar, CareCase? @case, Order? order, int period) =>
         StandardFacts.WithdrawalInWindow(calendar, @case, order, period);
 
@@ -147,6 +153,7 @@ public static class Care
 
     /// <summary>True when the carrier accepted the claim of a lost-parcel case (<see cref="StandardFacts.IsCarrierClaimAccepted"/>).</summary>
     /// <param name="case">The case, or null.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsCarrierClaimAccepted))]
     public static bool IsCarrierClaimAccepted(CareCase? @case) => StandardFacts.IsCarrierClaimAccepted(@case);
 
     /// <summary>
@@ -167,6 +174,7 @@ public static class Care
     /// <param name="case">The case, or null.</param>
     /// <param name="today">The shop's local date: pass <c>today</c>.</param>
     /// <param name="days">The response deadline in days: pass <c>params.complaintResponseDeadline</c>.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsComplaintEscalationDue))]
     public static bool IsComplaintEscalationDue(BusinessCalendar calendar, CareCase? @case, LocalDate today, int days) =>
         StandardFacts.IsComplaintEscalationDue(calendar, @case, today, days);
 
@@ -178,6 +186,7 @@ public static class Care
     /// <param name="case">The case, or null.</param>
     /// <param name="today">The shop's local date: pass <c>today</c>.</param>
     /// <param name="days">The response deadline in days: pass <c>params.complaintResponseDeadline</c>.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(StandardFacts.IsComplaintDeemedAccepted))]
     public static bool IsComplaintDeemedAccepted(BusinessCalendar calendar, CareCase? @case, LocalDate today, int days) =>
         StandardFacts.IsComplaintDeemedAccepted(calendar, @case, today, days);
 }

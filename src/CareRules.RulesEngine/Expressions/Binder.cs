@@ -21,10 +21,18 @@ internal sealed class Binder
 
     private readonly ExpressionEnvironment _env;
     private readonly Dictionary<ParameterExpression, Expression> _inputs;
+    private readonly bool _fold;
 
-    public Binder(ExpressionEnvironment env, ParameterValues values)
+    /// <param name="env">The expression environment of the pack.</param>
+    /// <param name="values">The resolved parameter values.</param>
+    /// <param name="fold">
+    /// False to leave constant sub-expressions as written (<c>params.contactBoundary</c> stays a read of the parameter):
+    /// the form explanations show. Evaluation uses the folded form.
+    /// </param>
+    public Binder(ExpressionEnvironment env, ParameterValues values, bool fold = true)
     {
         _env = env;
+        _fold = fold;
         Currency = values.Currency;
         Rc = Expression.Parameter(typeof(RuleContext), "rc");
         _inputs = new Dictionary<ParameterExpression, Expression>
@@ -47,7 +55,7 @@ internal sealed class Binder
     public Expression Bind(Expression expression, IReadOnlyDictionary<ParameterExpression, Expression>? scoped = null)
     {
         var bound = new Replacer(_inputs, scoped).Visit(expression)!;
-        return new Folder().Visit(bound)!;
+        return _fold ? new Folder().Visit(bound)! : bound;
     }
 
     /// <summary>
@@ -132,7 +140,7 @@ internal sealed class Binder
         body is ConstantExpression ? body : Expression.TryCatch(body, Expression.Catch(typeof(Exception), fallback));
 
     /// <summary>The nested-rule combination: every child (And, AndAlso) or any child (Or, OrElse); none is false.</summary>
-    public static Expression Combine(IReadOnlyList<Expression> children, bool all)
+    public Expression Combine(IReadOnlyList<Expression> children, bool all)
     {
         if (children.Count == 0)
         {
@@ -145,7 +153,7 @@ internal sealed class Binder
             result = all ? Expression.AndAlso(result, children[i]) : Expression.OrElse(result, children[i]);
         }
 
-        return new Folder().Visit(result)!;
+        return _fold ? new Folder().Visit(result)! : result;
     }
 
     /// <summary>A condition as an expression tree over the rule context, for <see cref="RuleBuilder.WhenExpression"/>.</summary>

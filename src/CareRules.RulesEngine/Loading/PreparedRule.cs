@@ -66,6 +66,8 @@ internal sealed class PreparedRule
         rule.Description(Description.Render(binder)).Priority(Priority);
         var condition = Binder.Guard(binder.WithScope(Globals, null, s => Build(binder, Condition, s)), Expression.Constant(false));
         rule.WhenExpression(binder.Condition(condition));
+        var unfolded = new Binder(env, values, fold: false);
+        rule.ExplanationExpression = unfolded.Condition(Binder.Guard(unfolded.WithScope(Globals, null, s => Build(unfolded, Condition, s)), Expression.Constant(false)));
 
         if (SuppressesGoodwill is not null && binder.Constant(SuppressesGoodwill, "suppressesGoodwill") is true)
         {
@@ -86,7 +88,7 @@ internal sealed class PreparedRule
     private static Expression Build(Binder binder, PreparedCondition c, IReadOnlyDictionary<ParameterExpression, Expression> scope) =>
         binder.WithScope(c.Locals, scope, inner => c.Children is null
             ? binder.Bind(c.Body!, inner)
-            : Binder.Combine([.. c.Children.Select(child => Binder.Guard(Build(binder, child, inner), Expression.Constant(false)))], c.All));
+            : binder.Combine([.. c.Children.Select(child => Binder.Guard(Build(binder, child, inner), Expression.Constant(false)))], c.All));
 
     private void AddDecision(RuleBuilder rule, Binder binder, PreparedDecision decision)
     {

@@ -28,6 +28,12 @@ public sealed class RuleBuilder
 
     internal Expression<Func<RuleContext, bool>>? ConditionExpression { get; private set; }
 
+    /// <summary>
+    /// The condition as its author wrote it, for explanations, when <see cref="ConditionExpression"/> is a form already
+    /// simplified for evaluation (workflow JSON packs fold their parameters into constants); null when they are the same.
+    /// </summary>
+    internal Expression<Func<RuleContext, bool>>? ExplanationExpression { get; set; }
+
     internal bool HasCondition => Condition is not null || ConditionExpression is not null;
 
     internal bool Suppresses { get; private set; }
@@ -62,6 +68,7 @@ public sealed class RuleBuilder
     {
         Condition = condition ?? throw new ArgumentNullException(nameof(condition));
         ConditionExpression = null;
+        ExplanationExpression = null;
         return this;
     }
 
@@ -69,12 +76,15 @@ public sealed class RuleBuilder
     /// The condition as an expression tree. It means the same as <see cref="When(Func{RuleContext, bool})"/>, but the
     /// pack compiles the expression-tree conditions of all its rules into one method, inline, instead of one delegate
     /// each (workflow JSON packs give their conditions this way); that saves a delegate call per rule and evaluation.
-    /// It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order.
+    /// Calls of fact methods marked with <see cref="FactDefinitionAttribute"/> (such as <c>StandardFacts.IsLate</c>) are
+    /// inlined. An expression-tree condition can be explained clause by clause (<c>CareRules.Explanations</c>); a
+    /// delegate condition only as opaque. It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order.
     /// </summary>
     public RuleBuilder WhenExpression(Expression<Func<RuleContext, bool>> condition)
     {
         ConditionExpression = condition ?? throw new ArgumentNullException(nameof(condition));
         Condition = null;
+        ExplanationExpression = null;
         return this;
     }
 

@@ -190,6 +190,16 @@ public sealed class CompiledPack
         Resolution.Resolve(this, buffer);
     }
 
+    /// <summary>
+    /// The decisions <paramref name="rule"/> produces for <paramref name="context"/> before resolution, into
+    /// <paramref name="buffer"/> (its decision array), as if its condition held: for explanations, never on the hot path.
+    /// </summary>
+    internal static void Produce(CompiledRule rule, CareContext context, EvaluationBuffer buffer)
+    {
+        buffer.Reset(context);
+        Fire(rule, buffer.RuleContext, buffer);
+    }
+
     /// <summary>Records a rule whose condition holds and produces its decisions.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Fire(CompiledRule rule, RuleContext rc, EvaluationBuffer buffer)

@@ -13,6 +13,7 @@ internal sealed class CompiledRule
         Description = rule.RuleDescription;
         Priority = rule.RulePriority;
         ConditionExpression = rule.ConditionExpression;
+        ExplanationExpression = rule.ExplanationExpression ?? rule.ConditionExpression;
         _condition = rule.Condition;
         var outcomes = new CompiledOutcome[rule.Outcomes.Count];
         for (int i = 0; i < outcomes.Length; i++)
@@ -41,6 +42,9 @@ internal sealed class CompiledRule
 
     /// <summary>The condition as an expression tree, when the rule gave one.</summary>
     public Expression<Func<RuleContext, bool>>? ConditionExpression { get; }
+
+    /// <summary>The condition as its author wrote it, for explanations; null for a delegate condition.</summary>
+    public Expression<Func<RuleContext, bool>>? ExplanationExpression { get; }
 
     public CompiledOutcome[] Outcomes { get; }
 

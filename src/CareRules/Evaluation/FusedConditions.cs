@@ -59,7 +59,7 @@ internal sealed class FusedConditions
     /// <summary>One rule's condition as an expression over <paramref name="context"/>.</summary>
     private static Expression Condition(CompiledRule rule, ParameterExpression context) =>
         rule.ConditionExpression is { } tree
-            ? new Rebind(tree.Parameters[0], context).Visit(tree.Body)
+            ? FactDefinitions.Inline(new Rebind(tree.Parameters[0], context).Visit(tree.Body)!)
             : Expression.Invoke(Expression.Constant(rule.Condition), context);
 
     /// <summary>Replaces a condition's own parameter by the fused method's.</summary>

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using CareRules.Authoring;
 using CareRules.Model;
 using CareRules.Time;
 using NodaTime;
@@ -9,10 +11,48 @@ namespace CareRules.Packs;
 /// workflow JSON pack's <c>Care.*</c> helpers and a shop's own rules all call these. Every function is pure,
 /// allocation-free and thread-safe, reads no clock (the caller passes <c>today</c> or the case), and never throws on
 /// a missing customer, order or case: it answers <see langword="false"/> or <see langword="null"/> instead. Only a
-/// missing calendar is an error.
+/// missing calendar is an error. The facts that are conditions are defined once, as expression trees
+/// (<see cref="FactDefinitionAttribute"/>): a pack built from expression trees inlines them, and an explanation shows
+/// their clauses; the methods run the compiled definitions.
 /// </summary>
 public static class StandardFacts
 {
+    internal static readonly Expression<Func<Customer?, decimal, int, bool>> IsVipDefinition = (customer, vipLifetimeValue, vipOrders) =>
+        customer != null && (customer.LifetimeValue.Amount >= vipLifetimeValue || customer.Orders >= vipOrders);
+
+    internal static readonly Expression<Func<Order?, bool>> IsUndeliveredDefinition = order =>
+        order != null && !order.IsDelivered && order.Tracking != TrackingStatus.Delivered && order.Status != OrderStatus.Cancelled;
+
+    internal static readonly Expression<Func<Order?, LocalDate, bool>> IsLateDefinition = (order, today) =>
+        order != null && order.PromisedBy != null && IsUndelivered(order) && today > order.PromisedBy.Value;
+
+    internal static readonly Expression<Func<BusinessCalendar, Order?, LocalDate, bool>> IsPastStatutoryDeliveryDefinition = (calendar, order, today) =>
+        IsUndelivered(order) && today > StatutoryDeliveryDate(calendar, order)!.Value;
+
+    internal static readonly Expression<Func<BusinessCalendar, CareCase?, Order?, int, bool>> WithdrawalInWindowDefinition = (calendar, @case, order, withdrawalPeriod) =>
+        @case != null && @case.Kind == CaseKind.Withdrawal && order != null && !order.WithdrawalExempt
+        && (WithdrawalEnd(calendar, order, withdrawalPeriod) == null || calendar.LocalDate(@case.OpenedAt) <= WithdrawalEnd(calendar, order, withdrawalPeriod)!.Value);
+
+    internal static readonly Expression<Func<CareCase?, bool>> IsCarrierClaimAcceptedDefinition = @case =>
+        @case != null && @case.Kind == CaseKind.LostParcel && @case.CarrierClaim == CarrierClaimState.Accepted;
+
+    internal static readonly Expression<Func<BusinessCalendar, CareCase?, LocalDate, int, bool>> IsComplaintEscalationDueDefinition = (calendar, @case, today, complaintResponseDeadline) =>
+        @case != null && @case.Kind == CaseKind.StatutoryComplaint && @case.FirstReplyAt == null
+        && Period.DaysBetween(calendar.LocalDate(@case.OpenedAt), today) >= Math.Max(0, complaintResponseDeadline - 4);
+
+    internal static readonly Expression<Func<BusinessCalendar, CareCase?, LocalDate, int, bool>> IsComplaintDeemedAcceptedDefinition = (calendar, @case, today, complaintResponseDeadline) =>
+        @case != null && @case.Kind == CaseKind.StatutoryComplaint && today > ComplaintResponseEnd(calendar, @case, complaintResponseDeadline)
+        && (@case.FirstReplyAt == null || calendar.LocalDate(@case.FirstReplyAt.Value) > ComplaintResponseEnd(calendar, @case, complaintResponseDeadline));
+
+    private static Func<Customer?, decimal, int, bool>? s_isVip;
+    private static Func<Order?, bool>? s_isUndelivered;
+    private static Func<Order?, LocalDate, bool>? s_isLate;
+    private static Func<BusinessCalendar, Order?, LocalDate, bool>? s_isPastStatutoryDelivery;
+    private static Func<BusinessCalendar, CareCase?, Order?, int, bool>? s_withdrawalInWindow;
+    private static Func<CareCase?, bool>? s_isCarrierClaimAccepted;
+    private static Func<BusinessCalendar, CareCase?, LocalDate, int, bool>? s_isComplaintEscalationDue;
+    private static Func<BusinessCalendar, CareCase?, LocalDate, int, bool>? s_isComplaintDeemedAccepted;
+
     /// <summary>
     /// True for a <b>VIP</b>: a lifetime value of at least <paramref name="vipLifetimeValue"/> or at least
     /// <paramref name="vipOrders"/> orders (parameters <c>vipLifetimeValue</c>, default 2000.00, and <c>vipOrders</c>,
@@ -22,8 +62,9 @@ public static class StandardFacts
     /// <param name="customer">The customer, or null.</param>
     /// <param name="vipLifetimeValue">The lifetime value from which a customer is a VIP (an amount in the pack's currency).</param>
     /// <param name="vipOrders">The number of orders from which a customer is a VIP.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(IsVipDefinition))]
     public static bool IsVip(Customer? customer, decimal vipLifetimeValue, int vipOrders) =>
-        customer is not null && (customer.LifetimeValue.Amount >= vipLifetimeValue || customer.Orders >= vipOrders);
+        (s_isVip ??= FactDefinitions.Compile(IsVipDefinition))(customer, vipLifetimeValue, vipOrders);
 
     /// <summary>
     /// True while the order is <b>undelivered</b>: not delivered by any account (status <c>delivered</c> or
@@ -31,8 +72,8 @@ public static class StandardFacts
     /// sections 4.2.1 to 4.2.4. False when there is no order.
     /// </summary>
     /// <param name="order">The order, or null.</param>
-    public static bool IsUndelivered(Order? order) =>
-        order is not null && !order.IsDelivered && order.Tracking != TrackingStatus.Delivered && order.Status != OrderStatus.Cancelled;
+    [FactDefinition(typeof(StandardFacts), nameof(IsUndeliveredDefinition))]
+    public static bool IsUndelivered(Order? order) => (s_isUndelivered ??= FactDefinitions.Compile(IsUndeliveredDefinition))(order);
 
     /// <summary>
     /// True when the order is <b>late</b>: it has a promised date, is undelivered (<see cref="IsUndelivered"/>), and
@@ -42,8 +83,8 @@ public static class StandardFacts
     /// </summary>
     /// <param name="order">The order, or null.</param>
     /// <param name="today">The shop's local date at the evaluation instant.</param>
-    public static bool IsLate(Order? order, LocalDate today) =>
-        order is { PromisedBy: { } promised } && IsUndelivered(order) && today > promised;
+    [FactDefinition(typeof(StandardFacts), nameof(IsLateDefinition))]
+    public static bool IsLate(Order? order, LocalDate today) => (s_isLate ??= FactDefinitions.Compile(IsLateDefinition))(order, today);
 
     /// <summary>
     /// The <b>statutory delivery date</b>: the local date the order was placed plus 30 days, or the promised date when
@@ -74,8 +115,12 @@ public static class StandardFacts
     /// <param name="order">The order, or null.</param>
     /// <param name="today">The shop's local date at the evaluation instant.</param>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
-    public static bool IsPastStatutoryDelivery(BusinessCalendar calendar, Order? order, LocalDate today) =>
-        IsUndelivered(order) && StatutoryDeliveryDate(calendar, order) is { } deadline && today > deadline;
+    [FactDefinition(typeof(StandardFacts), nameof(IsPastStatutoryDeliveryDefinition))]
+    public static bool IsPastStatutoryDelivery(BusinessCalendar calendar, Order? order, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return (s_isPastStatutoryDelivery ??= FactDefinitions.Compile(IsPastStatutoryDeliveryDefinition))(calendar, order, today);
+    }
 
     /// <summary>
     /// The <b>withdrawal end</b>, the last day to withdraw from the contract: the legal period of
@@ -113,11 +158,11 @@ public static class StandardFacts
     /// <param name="order">The order, or null.</param>
     /// <param name="period">The withdrawal period in days (parameter <c>withdrawalPeriod</c>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    [FactDefinition(typeof(StandardFacts), nameof(WithdrawalInWindowDefinition))]
     public static bool WithdrawalInWindow(BusinessCalendar calendar, CareCase? @case, Order? order, int period)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return @case is { Kind: CaseKind.Withdrawal } k && order is { WithdrawalExempt: false }
-            && (WithdrawalEnd(calendar, order, period) is not { } end || calendar.LocalDate(k.OpenedAt) <= end);
+        return (s_withdrawalInWindow ??= FactDefinitions.Compile(WithdrawalInWindowDefinition))(calendar, @case, order, period);
     }
 
     /// <summary>
@@ -160,8 +205,9 @@ public static class StandardFacts
     /// <c>lost</c> (Civil Code art. 548 §3). Catalog sections 4.4.3 and 7.17. False when there is no case.
     /// </summary>
     /// <param name="case">The case, or null.</param>
+    [FactDefinition(typeof(StandardFacts), nameof(IsCarrierClaimAcceptedDefinition))]
     public static bool IsCarrierClaimAccepted(CareCase? @case) =>
-        @case is { Kind: CaseKind.LostParcel, CarrierClaim: CarrierClaimState.Accepted };
+        (s_isCarrierClaimAccepted ??= FactDefinitions.Compile(IsCarrierClaimAcceptedDefinition))(@case);
 
     /// <summary>
     /// E, the last day to answer a statutory complaint: the last day of a legal period of <paramref name="days"/> days
@@ -191,11 +237,11 @@ public static class StandardFacts
     /// <param name="today">The shop's local date at the evaluation instant.</param>
     /// <param name="days">The response deadline in days (parameter <c>complaintResponseDeadline</c>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    [FactDefinition(typeof(StandardFacts), nameof(IsComplaintEscalationDueDefinition))]
     public static bool IsComplaintEscalationDue(BusinessCalendar calendar, CareCase? @case, LocalDate today, int days)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return @case is { Kind: CaseKind.StatutoryComplaint, FirstReplyAt: null } k
-            && Period.DaysBetween(calendar.LocalDate(k.OpenedAt), today) >= Math.Max(0, days - 4);
+        return (s_isComplaintEscalationDue ??= FactDefinitions.Compile(IsComplaintEscalationDueDefinition))(calendar, @case, today, days);
     }
 
     /// <summary>
@@ -209,15 +255,10 @@ public static class StandardFacts
     /// <param name="today">The shop's local date at the evaluation instant.</param>
     /// <param name="days">The response deadline in days (parameter <c>complaintResponseDeadline</c>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is null.</exception>
+    [FactDefinition(typeof(StandardFacts), nameof(IsComplaintDeemedAcceptedDefinition))]
     public static bool IsComplaintDeemedAccepted(BusinessCalendar calendar, CareCase? @case, LocalDate today, int days)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        if (@case is not { Kind: CaseKind.StatutoryComplaint } k)
-        {
-            return false;
-        }
-
-        var end = ComplaintResponseEnd(calendar, k, days);
-        return today > end && (k.FirstReplyAt is not { } reply || calendar.LocalDate(reply) > end);
+        return (s_isComplaintDeemedAccepted ??= FactDefinitions.Compile(IsComplaintDeemedAcceptedDefinition))(calendar, @case, today, days);
     }
 }

@@ -121,7 +121,7 @@ public static class VerdictJsonWriter
         return JsonFormat.ToUtf8Bytes(verdict, indented, Write);
     }
 
-    private static void WriteDecision(Utf8JsonWriter writer, Decision d)
+    internal static void WriteDecision(Utf8JsonWriter writer, Decision d)
     {
         writer.WriteStartObject();
         JsonFormat.WriteEnum(writer, Type, d.Type);

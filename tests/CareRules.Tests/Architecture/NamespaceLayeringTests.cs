@@ -17,7 +17,8 @@ public sealed class NamespaceLayeringTests
         ["CareRules.Time", "CareRules.Model"],
         ["CareRules.Authoring"],
         ["CareRules.Evaluation"],
-        ["CareRules.Packs", "CareRules.Serialization"],
+        ["CareRules.Packs", "CareRules.Explanations"],
+        ["CareRules.Serialization"],
     ];
 
     private static readonly Assembly Core = typeof(CompiledPack).Assembly;

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using CareRules.Evaluation;
+using NodaTime;
+
+namespace CareRules.Explanations;
+
+/// <summary>Words the nearest flip of a false comparison in the reader's terms.</summary>
+internal static class Flips
+{
+    public static NearestFlip? Describe(PackExplainer.OperandPlan fact, object? factValue, ExpressionType op, PackExplainer.OperandPlan threshold, object? thresholdValue, bool clock, CompiledPack pack)
+    {
+        var calendar = pack.Calendar;
+        string was = Format(fact, factValue, calendar);
+        string at = Format(threshold, thresholdValue, calendar);
+        string symbol = Symbol(op);
+        var parameters = threshold.Parameters;
+        string from = threshold.Parameter is { } p ? $" ({p})" : parameters.Count > 0 ? $" (from {string.Join(", ", parameters)})" : string.Empty;
+
+        if (clock && thresholdValue is LocalDate date)
+        {
+            string when = When(op);
+            return when.Length == 0 ? null
+                : new NearestFlip(fact.Text, symbol, ExplanationText.FormatValue(date, calendar), parameters, was, $"fires {when} {ExplanationText.FormatValue(date, calendar)}{from} local ({calendar.Zone.Id})");
+        }
+
+        if (clock && thresholdValue is Instant instant)
+        {
+            string when = When(op);
+            string local = instant.InZone(calendar.Zone).ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            string now = factValue is Instant n ? n.InZone(calendar.Zone).ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : was;
+            return when.Length == 0 ? null
+                : new NearestFlip(fact.Text, symbol, local, parameters, now, $"fires {when} {local}{from} local ({calendar.Zone.Id})");
+        }
+
+        if (thresholdValue is null)
+        {
+            return op switch
+            {
+                ExpressionType.Equal => new NearestFlip(fact.Text, symbol, "null", parameters, was, $"fires when {fact.Text} is not set"),
+                ExpressionType.NotEqual => new NearestFlip(fact.Text, symbol, "null", parameters, was, $"fires when {fact.Text} is set"),
+                _ => null,
+            };
+        }
+
+        switch (op)
+        {
+            case ExpressionType.Equal:
+                return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires when {fact.Text} is {at}{from}");
+            case ExpressionType.NotEqual:
+                return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires when {fact.Text} is not {at}{from}");
+            case ExpressionType.GreaterThan when IsIntegral(thresholdValue):
+                string next = (Convert.ToInt64(thresholdValue, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new NearestFlip(fact.Text, ">=", next, parameters, was, $"fires from {fact.Text} ≥ {next}{from}; was {was}");
+            case ExpressionType.LessThan when IsIntegral(thresholdValue):
+                string previous = (Convert.ToInt64(thresholdValue, System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return new NearestFlip(fact.Text, "<=", previous, parameters, was, $"fires up to {fact.Text} ≤ {previous}{from}; was {was}");
+            case ExpressionType.GreaterThanOrEqual:
+                return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires from {fact.Text} ≥ {at}{from}; was {was}");
+            case ExpressionType.LessThanOrEqual:
+                return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires up to {fact.Text} ≤ {at}{from}; was {was}");
+            default:
+                return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires when {fact.Text} {symbol} {at}{from}; was {was}");
+        }
+    }
+
+    private static string Format(PackExplainer.OperandPlan plan, object? value, Time.BusinessCalendar calendar) =>
+        ExplanationText.FormatValue(plan.EnumType is not null && value is not null and not Enum ? Enum.ToObject(plan.EnumType, value) : value, calendar);
+
+    private static bool IsIntegral(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort;
+
+    private static string When(ExpressionType op) => op switch
+    {
+        ExpressionType.GreaterThan => "after",
+        ExpressionType.GreaterThanOrEqual => "from",
+        ExpressionType.LessThan => "before",
+        ExpressionType.LessThanOrEqual => "until",
+        ExpressionType.Equal => "on",
+        _ => string.Empty,
+    };
+
+    private static string Symbol(ExpressionType op) => op switch
+    {
+        ExpressionType.Equal => "==",
+        ExpressionType.NotEqual => "!=",
+        ExpressionType.LessThan => "<",
+        ExpressionType.LessThanOrEqual => "<=",
+        ExpressionType.GreaterThan => ">",
+        ExpressionType.GreaterThanOrEqual => ">=",
+        _ => op.ToString(),
+    };
+}
