@@ -22,6 +22,7 @@ public static class CareApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapPost("/cases/evaluate", CaseEndpoints.EvaluateAsync);
+        app.MapPost("/cases/explain", CaseEndpoints.ExplainAsync);
         app.MapGet("/pack", PackEndpoints.Get);
         return app;
     }

@@ -1,4 +1,5 @@
 using CareRules.Evaluation;
+using CareRules.Explanations;
 using CareRules.Model;
 using CareRules.Serialization;
 using NodaTime;
@@ -24,14 +25,86 @@ public static class CaseEndpoints
     /// </summary>
     public static async Task<IResult> EvaluateAsync(HttpRequest request, ICareEvaluator evaluator, IPackProvider packs, IClock clock, CancellationToken cancellationToken)
     {
+        var (result, problem) = await ReadCaseAsync(request, packs.Current, clock, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        Verdict verdict;
+        try
+        {
+            verdict = evaluator.Evaluate(result!.Context!);
+        }
+        catch (CareRulesValidationException ex)
+        {
+            // Only if a hot reload changed the pack's currency between reading and evaluating.
+            return InvalidCase(result!.CaseId, ex.Errors);
+        }
+
+        return TypedResults.Ok(verdict); // written by VerdictJsonConverter (CareApi registers it): the console's verdict JSON
+    }
+
+    /// <summary>
+    /// <c>POST /cases/explain[?rule=RULE…]</c>: one case in, a JSON array out with the explanation of each rule named by
+    /// <c>rule</c> (repeatable; every rule when none), each in the shape of catalog section 2.6 — why it fired or not,
+    /// clause by clause, with the nearest flip. The body is read and checked as <see cref="EvaluateAsync"/> reads it; a
+    /// rule the pack does not have answers 400 naming the pack's rules.
+    /// </summary>
+    public static async Task<IResult> ExplainAsync(HttpRequest request, IPackProvider packs, IClock clock, CancellationToken cancellationToken)
+    {
+        var pack = packs.Current;
+        var known = pack.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        string[] rules = [.. request.Query["rule"].Where(r => !string.IsNullOrEmpty(r)).Select(r => r!)];
+        var unknown = rules.Where(r => !known.Contains(r)).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["rule"] = [.. unknown.Select(r => $"'{r}' is not a rule of {pack.Id}; its rules are: {string.Join(", ", known.Order(StringComparer.Ordinal))}.")] },
+                title: "Unknown rule.");
+        }
+
+        var (result, problem) = await ReadCaseAsync(request, pack, clock, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using var json = new MemoryStream();
+        try
+        {
+            using var writer = new System.Text.Json.Utf8JsonWriter(json);
+            writer.WriteStartArray();
+            foreach (var id in rules.Length > 0 ? rules : [.. known.Order(StringComparer.Ordinal)])
+            {
+                ExplanationJsonWriter.Write(writer, pack.Explain(result!.Context!, id));
+            }
+
+            writer.WriteEndArray();
+        }
+        catch (CareRulesValidationException ex)
+        {
+            return InvalidCase(result!.CaseId, ex.Errors);
+        }
+
+        return TypedResults.Bytes(json.ToArray(), "application/json");
+    }
+
+    /// <summary>
+    /// Reads one case object strictly (a case without <c>now</c> gets the clock's instant): the case, or the problem to
+    /// answer — 415 for a content type other than JSON, 413 for a body over <see cref="MaxBodyBytes"/>, 400 for a body
+    /// that breaks off, is not one case object, or holds a bad case.
+    /// </summary>
+    private static async Task<(CaseReadResult? Case, IResult? Problem)> ReadCaseAsync(HttpRequest request, CompiledPack pack, IClock clock, CancellationToken cancellationToken)
+    {
         if (!request.HasJsonContentType())
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", $"Send the case as application/json, not '{request.ContentType ?? "(none)"}'.");
+            return (null, Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", $"Send the case as application/json, not '{request.ContentType ?? "(none)"}'."));
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return TooLarge();
+            return (null, TooLarge());
         }
 
         byte[] body;
@@ -41,46 +114,29 @@ public static class CaseEndpoints
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return (null, TooLarge());
         }
         catch (BadHttpRequestException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, "The request body could not be read.", ex.Message);
+            return (null, Problem(StatusCodes.Status400BadRequest, "The request body could not be read.", ex.Message));
         }
 
         var first = body.AsSpan().TrimStart(" \t\r\n"u8);
         if (first.Length > 0 && first[0] != (byte)'{')
         {
-            return InvalidCase(null, [new ValidationError("$", first[0] == (byte)'[' ? "expected one case object, found an array; send one case per request." : "expected one case object.")]);
+            return (null, InvalidCase(null, [new ValidationError("$", first[0] == (byte)'[' ? "expected one case object, found an array; send one case per request." : "expected one case object.")]));
         }
 
-        var pack = packs.Current;
         var options = CaseReadOptions.Default with { Currency = pack.Parameters.Currency, Clock = clock };
         var results = CaseJsonReader.Read(body, options);
         if (results.Count != 1)
         {
             string problem = results.Count == 0 ? "expected one case object, the body is empty." : $"expected one case object, found {results.Count} cases; send one case per request.";
-            return InvalidCase(null, [new ValidationError("$", problem)]);
+            return (null, InvalidCase(null, [new ValidationError("$", problem)]));
         }
 
         var result = results[0];
-        if (!result.IsValid)
-        {
-            return InvalidCase(result.CaseId, result.Errors);
-        }
-
-        Verdict verdict;
-        try
-        {
-            verdict = evaluator.Evaluate(result.Context);
-        }
-        catch (CareRulesValidationException ex)
-        {
-            // Only if a hot reload changed the pack's currency between reading and evaluating.
-            return InvalidCase(result.CaseId, ex.Errors);
-        }
-
-        return TypedResults.Ok(verdict); // written by VerdictJsonConverter (CareApi registers it): the console's verdict JSON
+        return result.IsValid ? (result, null) : (null, InvalidCase(result.CaseId, result.Errors));
     }
 
     /// <summary>Reads the body, never more than <see cref="MaxBodyBytes"/> (Kestrel stops a longer one with a 413).</summary>

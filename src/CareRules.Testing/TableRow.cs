@@ -111,12 +111,12 @@ public sealed class TableRow
         var e = Expect;
         foreach (var id in e.Fires)
         {
-            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.Fires(verdict, id));
+            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.Fires(verdict, id, pack, Context));
         }
 
         foreach (var id in e.NotFires)
         {
-            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.DoesNotFire(verdict, id));
+            Add(VerdictChecks.UnknownRule(pack, id) ?? VerdictChecks.DoesNotFire(verdict, id, pack, Context));
         }
 
         if (e.FiresExactly is { } exactly)

@@ -1,4 +1,5 @@
 using CareRules.Evaluation;
+using CareRules.Explanations;
 using CareRules.Model;
 
 namespace CareRules.Testing;
@@ -30,11 +31,25 @@ internal static class VerdictChecks
         return $"'{ruleId}' is not a rule of pack {pack.Id}, so the expectation could never be met as written; its rules are: {string.Join(", ", pack.Rules.Select(r => r.Id))}.";
     }
 
-    public static string? Fires(Verdict v, string ruleId) =>
-        v.HasFired(ruleId) ? null : $"Expected rule '{ruleId}' to fire, but it did not.";
+    /// <summary>The rule fired; when it did not and the pack and context are known, the message explains why (catalog 2.6).</summary>
+    public static string? Fires(Verdict v, string ruleId, CompiledPack? pack = null, CareContext? context = null) =>
+        v.HasFired(ruleId) ? null : $"Expected rule '{ruleId}' to fire, but it did not." + Why(pack, context, ruleId);
 
-    public static string? DoesNotFire(Verdict v, string ruleId) =>
-        v.HasFired(ruleId) ? $"Expected rule '{ruleId}' not to fire, but it fired." : null;
+    /// <summary>The rule did not fire; when it did and the pack and context are known, the message explains why.</summary>
+    public static string? DoesNotFire(Verdict v, string ruleId, CompiledPack? pack = null, CareContext? context = null) =>
+        v.HasFired(ruleId) ? $"Expected rule '{ruleId}' not to fire, but it fired." + Why(pack, context, ruleId) : null;
+
+    /// <summary>The explanation of the rule for the context, indented under a failure message; empty when it cannot be made.</summary>
+    private static string Why(CompiledPack? pack, CareContext? context, string ruleId)
+    {
+        if (pack is null || context is null)
+        {
+            return string.Empty;
+        }
+
+        string text = pack.Explain(context, ruleId).ToString().TrimEnd();
+        return Environment.NewLine + "    " + text.ReplaceLineEndings(Environment.NewLine + "    ");
+    }
 
     public static string? FiresExactly(Verdict v, IReadOnlyCollection<string> ruleIds)
     {

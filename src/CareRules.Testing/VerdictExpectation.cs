@@ -9,7 +9,8 @@ namespace CareRules.Testing;
 /// <c>CompensatesWith(OfferKind.GiftInParcel, worthAtMost: 20m)</c>, <c>StopsWith(StopKind.NoGoodwill)</c>,
 /// <c>EscalatesTo(EscalationTarget.Supervisor, dueBy: …)</c>. Each returns the expectation, so checks chain; the first
 /// that fails throws a <see cref="VerdictAssertionException"/> whose message says what was expected and shows the
-/// verdict with its trace. Get one with <see cref="VerdictExpectations.Expect(Verdict)"/> or, to have rule ids checked
+/// verdict with its trace; when a rule expected to fire did not (or the other way), the message also explains why,
+/// clause by clause (catalog 2.6), if the expectation was made from the pack and context. Get one with <see cref="VerdictExpectations.Expect(Verdict)"/> or, to have rule ids checked
 /// against the pack (a misspelt id in <c>DoesNotFire</c> would otherwise pass silently),
 /// <see cref="VerdictExpectations.Expect(CompiledPack, Model.CareContext)"/>. Test-framework neutral; not
 /// thread-safe (use one per test).
@@ -25,11 +26,13 @@ namespace CareRules.Testing;
 public sealed class VerdictExpectation
 {
     private readonly CompiledPack? _policy;
+    private readonly CareContext? _context;
 
-    internal VerdictExpectation(Verdict verdict, CompiledPack? pack)
+    internal VerdictExpectation(Verdict verdict, CompiledPack? pack, CareContext? context = null)
     {
         Verdict = verdict;
         _policy = pack is not null && string.Equals(pack.Id, verdict.Pack, StringComparison.Ordinal) ? pack : null;
+        _context = context;
     }
 
     /// <summary>The verdict under test.</summary>
@@ -41,7 +44,7 @@ public sealed class VerdictExpectation
         ArgumentNullException.ThrowIfNull(ruleIds);
         foreach (var id in ruleIds)
         {
-            Require(VerdictChecks.UnknownRule(_policy, id) ?? VerdictChecks.Fires(Verdict, id));
+            Require(VerdictChecks.UnknownRule(_policy, id) ?? VerdictChecks.Fires(Verdict, id, _policy, _context));
         }
 
         return this;
@@ -53,7 +56,7 @@ public sealed class VerdictExpectation
         ArgumentNullException.ThrowIfNull(ruleIds);
         foreach (var id in ruleIds)
         {
-            Require(VerdictChecks.UnknownRule(_policy, id) ?? VerdictChecks.DoesNotFire(Verdict, id));
+            Require(VerdictChecks.UnknownRule(_policy, id) ?? VerdictChecks.DoesNotFire(Verdict, id, _policy, _context));
         }
 
         return this;

@@ -18,7 +18,7 @@ public static class VerdictExpectations
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(context);
-        return new VerdictExpectation(pack.Evaluate(context), pack);
+        return new VerdictExpectation(pack.Evaluate(context), pack, context);
     }
 
     /// <summary>Builds the scenario, evaluates it and returns assertions on its verdict; rule ids in the assertions must be rules of the pack.</summary>

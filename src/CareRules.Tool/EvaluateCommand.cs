@@ -45,36 +45,14 @@ internal static class EvaluateCommand
 
     private static int Run(ToolIO io, bool json, string[] parameterSpecs, string[] packFiles, string[] files)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        foreach (var spec in parameterSpecs)
-        {
-            int eq = spec.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                return io.Usage($"--param expects NAME=VALUE, e.g. --param stance=firm (got '{spec}')");
-            }
-
-            parameters.Add(new(spec[..eq], spec[(eq + 1)..]));
-        }
-
-        var pack = PackLoader.Build(io, packFiles, parameters);
-        if (pack is null)
+        if (Prepare(io, parameterSpecs, packFiles, files) is not { } pack)
         {
             return ToolApp.UsageError;
         }
 
-        foreach (var file in files)
-        {
-            if (file != "-" && !File.Exists(file))
-            {
-                return io.Usage($"no such file '{file}'");
-            }
-        }
-
-        var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = io.Clock };
         int rejected = 0;
         var rows = new List<(CaseReadResult Case, Verdict Verdict)>();
-        foreach (var result in files.Length == 0 ? ReadBundled(options) : files.SelectMany(f => Read(io, f, options)))
+        foreach (var result in ReadCases(io, pack, files))
         {
             var verdict = Evaluate(pack, result, io.Err);
             if (verdict is null)
@@ -99,8 +77,52 @@ internal static class EvaluateCommand
         return rejected > 0 ? ToolApp.Rejected : ToolApp.Ok;
     }
 
+    /// <summary>
+    /// The pack of <c>--param</c> and <c>--pack</c>, once the files are known to exist; null after recording a usage
+    /// error. Shared by the commands that read cases.
+    /// </summary>
+    internal static CompiledPack? Prepare(ToolIO io, string[] parameterSpecs, string[] packFiles, string[] files)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var spec in parameterSpecs)
+        {
+            int eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                io.Usage($"--param expects NAME=VALUE, e.g. --param stance=firm (got '{spec}')");
+                return null;
+            }
+
+            parameters.Add(new(spec[..eq], spec[(eq + 1)..]));
+        }
+
+        var pack = PackLoader.Build(io, packFiles, parameters);
+        if (pack is null)
+        {
+            return null;
+        }
+
+        foreach (var file in files)
+        {
+            if (file != "-" && !File.Exists(file))
+            {
+                io.Usage($"no such file '{file}'");
+                return null;
+            }
+        }
+
+        return pack;
+    }
+
+    /// <summary>The cases of the files in order (<c>-</c> is standard input), or the bundled cases when there are none, read lazily.</summary>
+    internal static IEnumerable<CaseReadResult> ReadCases(ToolIO io, CompiledPack pack, string[] files)
+    {
+        var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = io.Clock };
+        return files.Length == 0 ? ReadBundled(options) : files.SelectMany(f => Read(io, f, options));
+    }
+
     /// <summary>The case's verdict, or null after writing its error line (5.7) on standard error.</summary>
-    private static Verdict? Evaluate(CompiledPack pack, CaseReadResult result, TextWriter stderr)
+    internal static Verdict? Evaluate(CompiledPack pack, CaseReadResult result, TextWriter stderr)
     {
         if (!result.IsValid)
         {

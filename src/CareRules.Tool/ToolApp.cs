@@ -28,6 +28,7 @@ internal static class ToolApp
         var evaluate = new Command("evaluate", "Evaluates case files (the default command).");
         EvaluateCommand.AddTo(evaluate, io);
         root.Add(evaluate);
+        root.Add(ExplainCommand.Create(io));
         root.Add(CheckCommand.Create(io));
         root.Add(GenerateCommand.Create(io));
 

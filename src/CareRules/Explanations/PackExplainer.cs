@@ -392,6 +392,12 @@ internal sealed class PackExplainer
                 }
 
                 bool value = decided ?? all;
+                if (!all && value)
+                {
+                    // An || that holds: its false operands changed nothing, so where they would flip is noise.
+                    clauses = Array.ConvertAll(clauses, c => c.WithoutFlip());
+                }
+
                 return new Clause(all ? ClauseKind.All : ClauseKind.Any, text, value ? ClauseValue.True : ClauseValue.False, [], clauses, null, null);
             }
 

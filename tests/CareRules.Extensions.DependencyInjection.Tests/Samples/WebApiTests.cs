@@ -242,6 +242,53 @@ public sealed class WebApiTests : IAsyncLifetime
         Assert.Equal(["compensate"], gift.GetProperty("decisionTypes").EnumerateArray().Select(t => t.GetString()));
         Assert.False(string.IsNullOrEmpty(gift.GetProperty("description").GetString()));
     }
+
+    [Fact]
+    public async Task Explain_OneRule_AnswersItsClauseTreeWithTheNearestFlip()
+    {
+        // 2 contacts in 7 days: boundary.contact-frequency does not fire, and says where it would.
+        using var response = await _host.Client.PostAsync(new Uri("/cases/explain?rule=boundary.contact-frequency", UriKind.Relative), new StringContent(CatalogCase, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var explanation = Assert.Single(document.RootElement.EnumerateArray().ToArray());
+        Assert.Equal("K-1", explanation.GetProperty("caseId").GetString());
+        Assert.Equal("boundary.contact-frequency", explanation.GetProperty("rule").GetString());
+        Assert.False(explanation.GetProperty("fired").GetBoolean());
+        var first = explanation.GetProperty("clauses")[0].GetProperty("clauses")[0];
+        Assert.Equal("customer.ContactsLast7Days >= contactBoundary", first.GetProperty("expression").GetString());
+        Assert.False(first.GetProperty("value").GetBoolean());
+        Assert.Equal("fires from customer.ContactsLast7Days ≥ 5 (contactBoundary); was 2", first.GetProperty("flip").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Explain_NoRule_ExplainsEveryRuleOfThePack()
+    {
+        using var response = await _host.Client.PostAsync(new Uri("/cases/explain", UriKind.Relative), new StringContent(CatalogCase, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rules = document.RootElement.EnumerateArray().Select(e => e.GetProperty("rule").GetString()).ToList();
+        Assert.Equal(StandardPack.RuleIds.Order(StringComparer.Ordinal), rules);
+        Assert.Contains(document.RootElement.EnumerateArray(), e => e.GetProperty("rule").GetString() == "delay.gift" && e.GetProperty("fired").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Explain_UnknownRule_Is400NamingTheRules()
+    {
+        using var response = await _host.Client.PostAsync(new Uri("/cases/explain?rule=delay.gfit", UriKind.Relative), new StringContent(CatalogCase, Encoding.UTF8, "application/json"));
+        var problem = await ProblemAsync(response);
+        string message = problem.GetProperty("errors").GetProperty("rule")[0].GetString()!;
+        Assert.Contains("'delay.gfit' is not a rule of standard@1.0.0", message, StringComparison.Ordinal);
+        Assert.Contains("delay.gift", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_BadCase_Is400WithItsPath()
+    {
+        using var response = await _host.Client.PostAsync(new Uri("/cases/explain?rule=delay.gift", UriKind.Relative), new StringContent(CatalogCase.Replace("\"orders\": 12", "\"orders\": -1", StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        var problem = await ProblemAsync(response);
+        Assert.Contains("$.customer.orders", Paths(problem));
+    }
 }
 
 /// <summary>Starting with bad configuration, and reloading it while running.</summary>

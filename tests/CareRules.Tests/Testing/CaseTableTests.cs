@@ -110,10 +110,14 @@ public sealed class CaseTableTests
 
         var ex = Assert.Throws<VerdictAssertionException>(() => table["wrong"].Check(Pack));
 
-        string[] lines = ex.Message.Split(Environment.NewLine);
+        // Each failure is one "  - " line; a rule that fired or not when it should not is explained below it, indented.
+        string[] all = ex.Message.Split(Environment.NewLine);
+        string[] lines = [.. all.Where(l => !l.StartsWith("    ", StringComparison.Ordinal))];
         Assert.Equal("Table row 'wrong' (wrong.json, $.rows[0]) failed 5 expectations:", lines[0]);
         Assert.Equal("  - Expected rule 'reply.sla-breached' to fire, but it did not.", lines[1]);
+        Assert.Equal("    Rule reply.sla-breached did not fire: its condition does not hold.", all[2]);
         Assert.Equal("  - Expected rule 'delay.gift' not to fire, but it fired.", lines[2]);
+        Assert.Contains("    Rule delay.gift fired: its condition holds.", all);
         Assert.Equal("  - Expected a decision: compensate gift-in-parcel worth at most 15.00; but none matches — the compensate decisions are: compensate gift-in-parcel 20.00 PLN [delay.gift].", lines[3]);
         Assert.Equal("  - Expected 1 decision, but the verdict has 3.", lines[4]);
         Assert.Equal("  - Expected a goodwill total of 0.00, but it is 20.00 PLN.", lines[5]);

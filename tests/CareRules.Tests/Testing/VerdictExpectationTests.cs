@@ -48,6 +48,25 @@ public sealed class VerdictExpectationTests
     }
 
     [Fact]
+    public void Fires_RuleDidNotFire_TheMessageExplainsTheFailingClauseWithItsValues()
+    {
+        // Promised for 24 November, today is the 23rd: not late yet, and the explanation says from when it would be.
+        var scenario = Base.Order(o => o with { PromisedBy = new LocalDate(2026, 11, 24) });
+        var ex = Assert.Throws<VerdictAssertionException>(() => Pack.Expect(scenario).Fires("delay.gift"));
+
+        Assert.StartsWith("Expected rule 'delay.gift' to fire, but it did not.\n    Case K-1: rule delay.gift did not fire: its condition does not hold.", ex.Message.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("false: today (2026-11-23) > order.PromisedBy (2026-11-24); fires after 2026-11-24 local (Europe/Warsaw)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fires_ExpectationFromAVerdictAlone_HasNoExplanation()
+    {
+        var ex = Assert.Throws<VerdictAssertionException>(() => Pack.Evaluate(Base.Build()).Expect().Fires("delay.gift"));
+
+        Assert.DoesNotContain("did not fire: its condition", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DoesNotFire_RuleFired_ThrowsWithDecisionsReasonsAndTrace()
     {
         var ex = Assert.Throws<VerdictAssertionException>(() => Pack.Expect(Late).DoesNotFire("delay.gift"));
