@@ -1,4 +1,5 @@
 using CareRules.Evaluation;
+using CareRules.Explanations;
 using CareRules.Model;
 using CareRules.Authoring;
 using CareRules.Packs;
@@ -56,5 +57,36 @@ public sealed class ReadmeQuickStartTests
         var gift = Assert.Single(verdict.Decisions, d => d.RuleId == "shop.vip-late-gift");
         Assert.Equal("A regular customer's order is late, so a gift worth 50.00 PLN goes into the parcel.", gift.Reason);
         Assert.Equal(Money.Pln(80m), StandardPack.CreateBuilder().Define(vipGift).Set("vipGift", "80").Build().Parameters.Money(vipGift));
+    }
+
+    [Fact]
+    public void Explanation_OfARuleThatDidNotFire_IsTheOneTheReadmeShows()
+    {
+        var now = Instant.FromUtc(2026, 11, 23, 10, 0);
+        var customer = new Customer("C-1", new LocalDate(2024, 1, 1), orders: 3, lifetimeValue: Money.Pln(500), contactsLast7Days: 4);
+        var order = new Order("O-1", now - Duration.FromDays(5), Money.Pln(200), OrderStatus.Shipped, promisedBy: new LocalDate(2026, 11, 25), tracking: TrackingStatus.InTransit);
+        var context = new CareContext(now, customer, order, new CareCase("K-7", now - Duration.FromHours(2), CaseKind.DeliveryDelay, flags: CaseFlags.NoNewFacts));
+
+        // --- README explanation begins ---
+        var explanation = StandardPack.Default.Explain(context, "delay.gift");
+        Console.WriteLine(explanation);
+        // --- README explanation ends ---
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        string shown = readme[(readme.IndexOf("Console.WriteLine(explanation);\n```\n\n```\n", StringComparison.Ordinal) + "Console.WriteLine(explanation);\n```\n\n```\n".Length)..];
+        shown = shown[..shown.IndexOf("```", StringComparison.Ordinal)];
+        Assert.Equal(shown, explanation.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("fires from customer.ContactsLast7Days ≥ 5 (contactBoundary); was 4", StandardPack.Default.Explain(context, "boundary.contact-frequency").ToString(), StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareRules.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("The repository root (CareRules.sln) was not found.");
     }
 }
