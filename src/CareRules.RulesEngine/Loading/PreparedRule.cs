@@ -66,8 +66,11 @@ internal sealed class PreparedRule
         rule.Description(Description.Render(binder)).Priority(Priority);
         var condition = Binder.Guard(binder.WithScope(Globals, null, s => Build(binder, Condition, s)), Expression.Constant(false));
         rule.WhenExpression(binder.Condition(condition));
-        var unfolded = new Binder(env, values, fold: false);
-        rule.ExplanationExpression = unfolded.Condition(Binder.Guard(unfolded.WithScope(Globals, null, s => Build(unfolded, Condition, s)), Expression.Constant(false)));
+        rule.ExplanationExpression = () =>
+        {
+            var unfolded = new Binder(env, values, fold: false);
+            return unfolded.Condition(Binder.Guard(unfolded.WithScope(Globals, null, s => Build(unfolded, Condition, s)), Expression.Constant(false)));
+        };
 
         if (SuppressesGoodwill is not null && binder.Constant(SuppressesGoodwill, "suppressesGoodwill") is true)
         {

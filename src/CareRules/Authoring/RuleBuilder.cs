@@ -29,10 +29,11 @@ public sealed class RuleBuilder
     internal Expression<Func<RuleContext, bool>>? ConditionExpression { get; private set; }
 
     /// <summary>
-    /// The condition as its author wrote it, for explanations, when <see cref="ConditionExpression"/> is a form already
-    /// simplified for evaluation (workflow JSON packs fold their parameters into constants); null when they are the same.
+    /// Makes the condition as its author wrote it, for explanations, when <see cref="ConditionExpression"/> is a form
+    /// already simplified for evaluation (workflow JSON packs fold their parameters into constants); null when they are
+    /// the same. Called on the first explanation, never when a pack is only evaluated, so building costs nothing more.
     /// </summary>
-    internal Expression<Func<RuleContext, bool>>? ExplanationExpression { get; set; }
+    internal Func<Expression<Func<RuleContext, bool>>>? ExplanationExpression { get; set; }
 
     internal bool HasCondition => Condition is not null || ConditionExpression is not null;
 

@@ -13,7 +13,7 @@ internal sealed class CompiledRule
         Description = rule.RuleDescription;
         Priority = rule.RulePriority;
         ConditionExpression = rule.ConditionExpression;
-        ExplanationExpression = rule.ExplanationExpression ?? rule.ConditionExpression;
+        _explanation = rule.ExplanationExpression;
         _condition = rule.Condition;
         var outcomes = new CompiledOutcome[rule.Outcomes.Count];
         for (int i = 0; i < outcomes.Length; i++)
@@ -43,8 +43,10 @@ internal sealed class CompiledRule
     /// <summary>The condition as an expression tree, when the rule gave one.</summary>
     public Expression<Func<RuleContext, bool>>? ConditionExpression { get; }
 
-    /// <summary>The condition as its author wrote it, for explanations; null for a delegate condition.</summary>
-    public Expression<Func<RuleContext, bool>>? ExplanationExpression { get; }
+    private readonly Func<Expression<Func<RuleContext, bool>>>? _explanation;
+
+    /// <summary>The condition as its author wrote it, for explanations (made on first use); null for a delegate condition.</summary>
+    public Expression<Func<RuleContext, bool>>? ExplanationExpression => _explanation is { } make ? make() : ConditionExpression;
 
     public CompiledOutcome[] Outcomes { get; }
 
