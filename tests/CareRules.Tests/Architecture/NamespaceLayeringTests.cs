@@ -17,7 +17,7 @@ public sealed class NamespaceLayeringTests
         ["CareRules.Time", "CareRules.Model"],
         ["CareRules.Authoring"],
         ["CareRules.Evaluation"],
-        ["CareRules.Packs", "CareRules.Serialization"],
+        ["CareRules.Packs", "CareRules.Serialization", "CareRules.Backtesting"],
     ];
 
     private static readonly Assembly Core = typeof(CompiledPack).Assembly;
