@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
+using System.Text.Json;
 using CareRules.Authoring;
 using CareRules.Evaluation;
 using CareRules.Model;
@@ -50,6 +51,12 @@ internal static class EvaluateCommand
             return ToolApp.UsageError;
         }
 
+        if (json)
+        {
+            var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = io.Clock };
+            return RunJson(io, pack, files.Length == 0 ? [OpenBundled] : [.. files.Select(f => Opener(io, f))], options);
+        }
+
         int rejected = 0;
         var rows = new List<(CaseReadResult Case, Verdict Verdict)>();
         foreach (var result in ReadCases(io, pack, files))
@@ -59,21 +66,38 @@ internal static class EvaluateCommand
             {
                 rejected++;
             }
-            else if (json)
-            {
-                io.Out.WriteLine(VerdictJsonWriter.ToJson(verdict));
-            }
             else
             {
                 rows.Add((result, verdict));
             }
         }
 
-        if (!json)
+        Report.Write(io.Out, pack, rows, rejected);
+        return rejected > 0 ? ToolApp.Rejected : ToolApp.Ok;
+    }
+
+    /// <summary>
+    /// <c>--json</c>: read → evaluate → write as a pipeline (<see cref="BatchEvaluator"/>): this thread cuts the input
+    /// into chunks of lines and writes each chunk's verdicts and error lines in input order; the workers parse,
+    /// evaluate and format.
+    /// </summary>
+    private static int RunJson(ToolIO io, CompiledPack pack, IReadOnlyList<Func<Stream>> inputs, CaseReadOptions options)
+    {
+        int rejected = 0;
+        var chunks = inputs.SelectMany(open => Chunks(open, options));
+        foreach (var result in BatchEvaluator.Run(chunks, () => new JsonWorker(pack, options), (worker, chunk) => worker.Evaluate(chunk), Pipeline))
         {
-            Report.Write(io.Out, pack, rows, rejected);
+            using var output = result.Value ?? throw new InvalidOperationException("A chunk of cases failed as a whole.", result.Error);
+            io.WriteOut(output.Bytes.WrittenSpan);
+            foreach (var error in output.Errors)
+            {
+                io.Err.WriteLine(error);
+            }
+
+            rejected += output.Errors.Count;
         }
 
+        io.OutBytes?.Flush();
         return rejected > 0 ? ToolApp.Rejected : ToolApp.Ok;
     }
 
@@ -83,17 +107,9 @@ internal static class EvaluateCommand
     /// </summary>
     internal static CompiledPack? Prepare(ToolIO io, string[] parameterSpecs, string[] packFiles, string[] files)
     {
-        var parameters = new List<KeyValuePair<string, string>>();
-        foreach (var spec in parameterSpecs)
+        if (PackLoader.ParseParameters(io, parameterSpecs, "--param") is not { } parameters)
         {
-            int eq = spec.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                io.Usage($"--param expects NAME=VALUE, e.g. --param stance=firm (got '{spec}')");
-                return null;
-            }
-
-            parameters.Add(new(spec[..eq], spec[(eq + 1)..]));
+            return null;
         }
 
         var pack = PackLoader.Build(io, packFiles, parameters);
@@ -118,7 +134,76 @@ internal static class EvaluateCommand
     internal static IEnumerable<CaseReadResult> ReadCases(ToolIO io, CompiledPack pack, string[] files)
     {
         var options = new CaseReadOptions { Currency = pack.Parameters.Currency, Clock = io.Clock };
-        return files.Length == 0 ? ReadBundled(options) : files.SelectMany(f => Read(io, f, options));
+        return files.Length == 0 ? Read(OpenBundled, options) : files.SelectMany(f => Read(Opener(io, f), options));
+    }
+
+    /// <summary>The batch options of the tool's pipelines: each input is already a chunk of cases.</summary>
+    internal static BatchOptions Pipeline { get; } = new() { ChunkSize = 1 };
+
+    internal static IEnumerable<CaseChunk> Chunks(Func<Stream> open, CaseReadOptions options)
+    {
+        using var stream = open();
+        foreach (var chunk in CaseSource.Chunks(stream, options))
+        {
+            yield return chunk;
+        }
+    }
+
+    internal static Func<Stream> Opener(ToolIO io, string file) => file == "-" ? io.OpenStdin : () => File.OpenRead(file);
+
+    private static Stream OpenBundled() => Assembly.GetExecutingAssembly().GetManifestResourceStream("standard-cases.json")
+        ?? throw new InvalidOperationException("The bundled cases are missing from the assembly.");
+
+    /// <summary>One worker of the <c>--json</c> pipeline: its buffer and JSON writer.</summary>
+    private sealed class JsonWorker(CompiledPack pack, CaseReadOptions options)
+    {
+        private readonly EvaluationBuffer _buffer = pack.CreateBuffer();
+
+        public ChunkOutput Evaluate(CaseChunk chunk)
+        {
+            var output = new ChunkOutput();
+            using var writer = new Utf8JsonWriter(output.Bytes, VerdictJsonWriter.WriterOptions());
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                var result = CaseSource.Read(chunk, i, options, out int index);
+                if (!result.IsValid)
+                {
+                    output.Errors.Add(CaseErrorJson.ToJson(result));
+                    continue;
+                }
+
+                Verdict verdict;
+                try
+                {
+                    pack.Evaluate(result.Context!, _buffer);
+                    verdict = _buffer.ToVerdict();
+                }
+#pragma warning disable CA1031 // one case's failure is that case's error line; the other cases go on
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+                {
+                    output.Errors.Add(CaseSource.EvaluationError(index, result.CaseId, ex));
+                    continue;
+                }
+
+                writer.Reset();
+                VerdictJsonWriter.Write(writer, verdict);
+                writer.Flush();
+                output.Bytes.Write((byte)'\n');
+            }
+
+            return output;
+        }
+    }
+
+    /// <summary>The verdict lines and error lines of one chunk, in input order.</summary>
+    private sealed class ChunkOutput : IDisposable
+    {
+        public PooledBytes Bytes { get; } = new();
+
+        public List<string> Errors { get; } = [];
+
+        public void Dispose() => Bytes.Dispose();
     }
 
     /// <summary>The case's verdict, or null after writing its error line (5.7) on standard error.</summary>
@@ -148,19 +233,9 @@ internal static class EvaluateCommand
         }
     }
 
-    private static IEnumerable<CaseReadResult> Read(ToolIO io, string file, CaseReadOptions options)
+    private static IEnumerable<CaseReadResult> Read(Func<Stream> open, CaseReadOptions options)
     {
-        using var stream = file == "-" ? io.OpenStdin() : File.OpenRead(file);
-        foreach (var result in CaseJsonReader.Enumerate(stream, options))
-        {
-            yield return result;
-        }
-    }
-
-    private static IEnumerable<CaseReadResult> ReadBundled(CaseReadOptions options)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("standard-cases.json")
-            ?? throw new InvalidOperationException("The bundled cases are missing from the assembly.");
+        using var stream = open();
         foreach (var result in CaseJsonReader.Enumerate(stream, options))
         {
             yield return result;
@@ -171,10 +246,29 @@ internal static class EvaluateCommand
 /// <summary>The pack of a command line: the Standard pack, extended by <c>--pack</c> files, with <c>--param</c> values.</summary>
 internal static class PackLoader
 {
-    /// <summary>The built pack, or null after recording every problem as a usage error.</summary>
-    public static CompiledPack? Build(ToolIO io, IReadOnlyList<string> packFiles, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    /// <summary>The <c>NAME=VALUE</c> pairs of <paramref name="option"/>, or null after recording a usage error.</summary>
+    public static List<KeyValuePair<string, string>>? ParseParameters(ToolIO io, IEnumerable<string> specs, string option)
     {
-        var (builder, problems) = Load(packFiles);
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var spec in specs)
+        {
+            int eq = spec.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                io.Usage($"{option} expects NAME=VALUE, e.g. {option} stance=firm (got '{spec}')");
+                return null;
+            }
+
+            parameters.Add(new(spec[..eq], spec[(eq + 1)..]));
+        }
+
+        return parameters;
+    }
+
+    /// <summary>The built pack, or null after recording every problem as a usage error.</summary>
+    public static CompiledPack? Build(ToolIO io, IReadOnlyList<string> packFiles, IReadOnlyList<KeyValuePair<string, string>> parameters, string packOption = "--pack", string paramOption = "--param")
+    {
+        var (builder, problems) = Load(packFiles, packOption);
         if (builder is not null)
         {
             try
@@ -189,8 +283,8 @@ internal static class PackLoader
             catch (CareRulesValidationException ex)
             {
                 problems = [.. ex.Errors.Select(e => e.Path.StartsWith("parameters['", StringComparison.Ordinal)
-                    ? $"--param {e.Path.Replace("parameters['", "", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)}: {e.Message}"
-                    : $"--pack {e.Path}: {e.Message}")];
+                    ? $"{paramOption} {e.Path.Replace("parameters['", "", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)}: {e.Message}"
+                    : $"{packOption} {e.Path}: {e.Message}")];
             }
         }
 
@@ -203,7 +297,7 @@ internal static class PackLoader
     }
 
     /// <summary>The Standard pack's builder extended by the files, or null and every problem of every file.</summary>
-    public static (PackBuilder? Builder, List<string> Problems) Load(IReadOnlyList<string> packFiles)
+    public static (PackBuilder? Builder, List<string> Problems) Load(IReadOnlyList<string> packFiles, string packOption = "--pack")
     {
         var problems = new List<string>();
         var sources = new List<WorkflowSource>();
@@ -221,15 +315,15 @@ internal static class PackLoader
             }
             catch (CareRulesValidationException ex)
             {
-                problems.AddRange(ex.Errors.Select(e => $"--pack {e.Path}: {e.Message}"));
+                problems.AddRange(ex.Errors.Select(e => $"{packOption} {e.Path}: {e.Message}"));
             }
             catch (IOException ex)
             {
-                problems.Add($"--pack {file}: {ex.Message}");
+                problems.Add($"{packOption} {file}: {ex.Message}");
             }
             catch (UnauthorizedAccessException ex)
             {
-                problems.Add($"--pack {file}: {ex.Message}");
+                problems.Add($"{packOption} {file}: {ex.Message}");
             }
         }
 
@@ -250,7 +344,7 @@ internal static class PackLoader
         }
         catch (CareRulesValidationException ex)
         {
-            problems.AddRange(ex.Errors.Select(e => $"--pack {e.Path}: {e.Message}"));
+            problems.AddRange(ex.Errors.Select(e => $"{packOption} {e.Path}: {e.Message}"));
             return (null, problems);
         }
     }

@@ -10,6 +10,8 @@ namespace CareRules.Tool;
 /// </summary>
 internal static class GenerateCommand
 {
+    private const int Block = 100_000;
+
     public static Command Create(ToolIO io)
     {
         var count = new Option<int>("--count") { Description = "how many cases", Required = true, HelpName = "N" };
@@ -23,9 +25,18 @@ internal static class GenerateCommand
                 return io.Usage($"--count must be zero or more (got {n})");
             }
 
-            foreach (var context in CareGenerators.Sample(n, r.GetValue(seed)))
+            // In blocks, so that millions of cases never sit in memory at once: the first block is exactly
+            // CareGenerators.Sample(n, seed), later blocks use seeds derived from it.
+            int s = r.GetValue(seed);
+            for (int block = 0, done = 0; done < n; block++)
             {
-                io.Out.WriteLine(CaseJsonWriter.ToJson(context));
+                int count = Math.Min(Block, n - done);
+                foreach (var context in CareGenerators.Sample(count, block == 0 ? s : unchecked((s * 1_000_003) + block)))
+                {
+                    io.Out.WriteLine(CaseJsonWriter.ToJson(context));
+                }
+
+                done += count;
             }
 
             return ToolApp.Ok;

@@ -7,7 +7,7 @@ namespace CareRules.Tool;
 
 /// <summary>
 /// The <c>carerules</c> command line (catalog section 6): <c>evaluate</c> (also the default), <c>check</c> and
-/// <c>generate</c>, parsed by System.CommandLine. Exit codes: 0 success, 1 rejected cases or invalid packs, 2 usage error.
+/// <c>generate</c> and <c>backtest</c>, parsed by System.CommandLine. Exit codes: 0 success, 1 rejected cases or invalid packs, 2 usage error.
 /// </summary>
 internal static class ToolApp
 {
@@ -20,9 +20,23 @@ internal static class ToolApp
         Run(args, stdout, stderr, clock, Console.OpenStandardInput);
 
     /// <summary>Runs the command line; <paramref name="stdin"/> opens what <c>-</c> reads.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock clock, Func<Stream> stdin)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, IClock clock, Func<Stream> stdin) =>
+        Run(args, new ToolIO(stdout, stderr, clock, stdin));
+
+    /// <summary>Runs the command line with the process's streams: machine output (<c>--json</c>) goes to standard output as UTF-8 bytes, and a progress bar to standard error when it is a terminal.</summary>
+    public static int RunProcess(IReadOnlyList<string> args, IClock clock)
     {
-        var io = new ToolIO(stdout, stderr, clock, stdin);
+        using var stdoutBytes = Console.OpenStandardOutput();
+        var io = new ToolIO(Console.Out, Console.Error, clock, Console.OpenStandardInput) { OutBytes = stdoutBytes, ErrIsTerminal = !Console.IsErrorRedirected };
+        int exit = Run(args, io);
+        Console.Out.Flush();
+        return exit;
+    }
+
+    /// <summary>Runs the command line with <paramref name="io"/>.</summary>
+    public static int Run(IReadOnlyList<string> args, ToolIO io)
+    {
+        var (stdout, stderr) = (io.Out, io.Err);
         var root = new RootCommand("carerules: evaluates customer-care cases with the CareRules Standard pack (catalog section 6).");
         var defaultEvaluate = EvaluateCommand.AddTo(root, io);
         var evaluate = new Command("evaluate", "Evaluates case files (the default command).");
@@ -31,6 +45,8 @@ internal static class ToolApp
         root.Add(ExplainCommand.Create(io));
         root.Add(CheckCommand.Create(io));
         root.Add(GenerateCommand.Create(io));
+        var (backtest, history) = BacktestCommand.Create(io);
+        root.Add(backtest);
 
         var result = root.Parse(args);
         if (result.Action is HelpAction)
@@ -39,9 +55,9 @@ internal static class ToolApp
         }
 
         var errors = result.Errors.Select(e => e.Message).ToList();
-        if (result.CommandResult.Command == root || result.CommandResult.Command == evaluate)
+        if (result.CommandResult.Command == root || result.CommandResult.Command == evaluate || result.CommandResult.Command == backtest)
         {
-            var files = result.CommandResult.Command == root ? defaultEvaluate : (Argument)evaluate.Arguments[0];
+            var files = result.CommandResult.Command == root ? defaultEvaluate : result.CommandResult.Command == backtest ? history : (Argument)evaluate.Arguments[0];
             errors.AddRange(UnknownOptions(result, files));
         }
 
@@ -94,6 +110,25 @@ internal static class ToolApp
 internal sealed class ToolIO(TextWriter stdout, TextWriter stderr, IClock clock, Func<Stream> stdin)
 {
     public TextWriter Out { get; } = stdout;
+
+    /// <summary>Standard output as a byte stream, for machine output written as UTF-8; null to write through <see cref="Out"/>.</summary>
+    public Stream? OutBytes { get; init; }
+
+    /// <summary>True when standard error is a terminal (a progress bar is drawn there).</summary>
+    public bool ErrIsTerminal { get; init; }
+
+    /// <summary>Writes UTF-8 bytes to standard output.</summary>
+    public void WriteOut(ReadOnlySpan<byte> utf8)
+    {
+        if (OutBytes is { } bytes)
+        {
+            bytes.Write(utf8);
+        }
+        else
+        {
+            Out.Write(System.Text.Encoding.UTF8.GetString(utf8));
+        }
+    }
 
     public TextWriter Err { get; } = stderr;
 

@@ -14,4 +14,7 @@ public static class Categories
 
     /// <summary>Reading cases from case-format JSON.</summary>
     public const string Read = "Read";
+
+    /// <summary>The tool's batch commands end to end over an in-memory file (issue 16).</summary>
+    public const string EndToEnd = "EndToEnd";
 }

@@ -17,7 +17,7 @@ public sealed class NamespaceLayeringTests
         ["CareRules.Time", "CareRules.Model"],
         ["CareRules.Authoring"],
         ["CareRules.Evaluation"],
-        ["CareRules.Packs", "CareRules.Explanations"],
+        ["CareRules.Packs", "CareRules.Explanations", "CareRules.Backtesting"],
         ["CareRules.Serialization"],
     ];
 

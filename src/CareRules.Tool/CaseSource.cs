@@ -1,0 +1,217 @@
+using System.Text.Json;
+using CareRules.Model;
+using CareRules.Serialization;
+
+namespace CareRules.Tool;
+
+/// <summary>
+/// A run of consecutive cases of one input: raw JSON lines (JSON Lines input, parsed by a worker with
+/// <see cref="CaseSource.Read"/>) or cases already read (any other input shape).
+/// </summary>
+internal sealed class CaseChunk
+{
+    public byte[] Bytes = [];
+    public readonly List<(int Start, int Length, long LineNumber, int Index)> Lines = [];
+    public IReadOnlyList<CaseReadResult>? Results;
+
+    /// <summary>The bytes of the input this chunk covers (for progress).</summary>
+    public long InputBytes;
+
+    public int Count => Results?.Count ?? Lines.Count;
+}
+
+/// <summary>
+/// Splits case files into <see cref="CaseChunk"/>s for <c>BatchEvaluator.Run</c>, so that the JSON of JSON Lines is
+/// parsed on the workers, in parallel, while this thread only cuts lines. Results are exactly those of
+/// <see cref="CaseJsonReader.Enumerate"/>: the first non-blank line decides the shape as it does there, a line that
+/// does not parse gets the same error (with its line number), and any other shape (an array, one object) is read by
+/// <see cref="CaseJsonReader"/> itself. A chunk ends early when no more input is buffered, so cases piped in one at
+/// a time are evaluated one at a time.
+/// </summary>
+internal static class CaseSource
+{
+    public const int MaxCasesPerChunk = 64;
+    private const int BufferSize = 1 << 20;
+
+    public static IEnumerable<CaseChunk> Chunks(Stream stream, CaseReadOptions options)
+    {
+        byte[] buffer = new byte[BufferSize];
+        int start = 0, end = 0;
+        bool eof = false, decided = false, first = true;
+        long lineNumber = 0;
+        int index = 0;
+        using var prefix = new MemoryStream(); // blank lines before the first case, kept for the fallback
+        while (true)
+        {
+            var chunk = new CaseChunk { Bytes = new byte[64 * 1024] };
+            int used = 0;
+            while (chunk.Lines.Count < MaxCasesPerChunk)
+            {
+                int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (newline < 0 && !eof)
+                {
+                    if (chunk.Lines.Count > 0 || (start == 0 && end == buffer.Length && !Grow(ref buffer)))
+                    {
+                        break; // hand over what is there before blocking on a read
+                    }
+
+                    Fill(stream, ref buffer, ref start, ref end, ref eof);
+                    if (first && end - start >= 3 && buffer.AsSpan(start, 3).SequenceEqual("\uFEFF"u8))
+                    {
+                        start += 3;
+                    }
+
+                    first = false;
+                    continue;
+                }
+
+                if (newline < 0 && start == end)
+                {
+                    break; // end of input
+                }
+
+                int length = newline < 0 ? end - start : newline;
+                var line = buffer.AsSpan(start, length);
+                int consumed = newline < 0 ? length : length + 1;
+                lineNumber++;
+                if (line.IndexOfAnyExcept(" \t\r\n"u8) is int nonBlank and >= 0)
+                {
+                    if (!decided)
+                    {
+                        if (line[nonBlank] != (byte)'{' || !IsCompleteValue(line, final: false))
+                        {
+                            // Not JSON Lines: the whole input, as read so far and the rest, goes to the reader.
+                            prefix.Write(buffer, start, end - start);
+                            stream.CopyTo(prefix);
+                            var results = CaseJsonReader.Read(prefix.GetBuffer().AsSpan(0, (int)prefix.Length), options);
+                            for (int i = 0; i < results.Count; i += MaxCasesPerChunk)
+                            {
+                                var part = results.Skip(i).Take(MaxCasesPerChunk).ToArray();
+                                yield return new CaseChunk { Results = part, InputBytes = i == 0 ? prefix.Length : 0 };
+                            }
+
+                            yield break;
+                        }
+
+                        decided = true;
+                    }
+
+                    if (used + length > chunk.Bytes.Length)
+                    {
+                        Array.Resize(ref chunk.Bytes, Math.Max(chunk.Bytes.Length * 2, used + length));
+                    }
+
+                    line.CopyTo(chunk.Bytes.AsSpan(used));
+                    chunk.Lines.Add((used, length, lineNumber, index++));
+                    used += length;
+                }
+                else if (!decided)
+                {
+                    prefix.Write(buffer, start, consumed);
+                }
+
+                chunk.InputBytes += consumed;
+                start += consumed;
+            }
+
+            if (chunk.Lines.Count == 0)
+            {
+                if (eof && start == end)
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
+            yield return chunk;
+        }
+    }
+
+    /// <summary>Reads case <paramref name="i"/> of the chunk; its index in the input is <paramref name="index"/>.</summary>
+    public static CaseReadResult Read(CaseChunk chunk, int i, CaseReadOptions options, out int index)
+    {
+        if (chunk.Results is { } results)
+        {
+            index = results[i].Index;
+            return results[i];
+        }
+
+        var (start, length, lineNumber, at) = chunk.Lines[i];
+        index = at;
+        var line = chunk.Bytes.AsSpan(start, length);
+        int nonBlank = line.IndexOfAnyExcept(" \t\r\n"u8);
+        if (line[nonBlank] == (byte)'{')
+        {
+            // One line alone reads exactly as it does among JSON Lines, but for its index and, when it does not parse,
+            // the line number in the message.
+            var result = CaseJsonReader.Read(line, options)[0];
+            if (result.IsValid)
+            {
+                return result;
+            }
+
+            if (IsCompleteValue(line, final: true))
+            {
+                return CaseReadResult.Rejected(at, result.CaseId, result.Errors);
+            }
+        }
+
+        // Rare: a line that does not parse or is not an object. Read it as the streaming reader does, at its line
+        // number: after a first case line and blank lines up to it.
+        var padded = new byte[3 + (int)Math.Max(0, lineNumber - 2) + length];
+        "{}\n"u8.CopyTo(padded);
+        padded.AsSpan(3, padded.Length - 3 - length).Fill((byte)'\n');
+        line.CopyTo(padded.AsSpan(padded.Length - length));
+        var exact = CaseJsonReader.Read(padded, options)[1];
+        return exact.IsValid ? exact : CaseReadResult.Rejected(at, exact.CaseId, exact.Errors);
+    }
+
+    /// <summary>The error line (catalog 5.7) of a case the pack could not evaluate.</summary>
+    public static string EvaluationError(int index, string? caseId, Exception exception) => exception is CareRulesValidationException validation
+        ? CaseErrorJson.ToJson(CaseReadResult.Rejected(index, caseId, validation.Errors.Select(e => e with { Path = "$." + e.Path }).ToList()))
+        : CaseErrorJson.ToJson(CaseReadResult.Rejected(index, caseId, [new ValidationError("$", $"could not be evaluated: {exception.GetType().Name}: {exception.Message}")]));
+
+    /// <summary>True when the line holds one complete JSON value and nothing after it but white space (as the reader decides JSON Lines).</summary>
+    private static bool IsCompleteValue(ReadOnlySpan<byte> line, bool final)
+    {
+        var reader = new Utf8JsonReader(line, isFinalBlock: final, state: default);
+        try
+        {
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return false;
+            }
+
+            return line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r\n"u8) < 0;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Grow(ref byte[] buffer)
+    {
+        Array.Resize(ref buffer, buffer.Length * 2); // a line longer than the buffer
+        return true;
+    }
+
+    private static void Fill(Stream stream, ref byte[] buffer, ref int start, ref int end, ref bool eof)
+    {
+        if (start > 0)
+        {
+            buffer.AsSpan(start, end - start).CopyTo(buffer);
+            end -= start;
+            start = 0;
+        }
+
+        int read = stream.Read(buffer, end, buffer.Length - end);
+        if (read == 0)
+        {
+            eof = true;
+        }
+
+        end += read;
+    }
+}
