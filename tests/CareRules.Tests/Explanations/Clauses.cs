@@ -64,4 +64,22 @@ internal static class Clauses
 
         return text.ToString();
     }
+
+    /// <summary>Asserts a nearest flip field by field (null: none).</summary>
+    public static void AssertFlip(FlipSpec? expected, NearestFlip? actual)
+    {
+        if (expected is null)
+        {
+            Assert.Null(actual);
+            return;
+        }
+
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Text, actual.Text);
+        Assert.Equal(expected.Fact, actual.Fact);
+        Assert.Equal(expected.Operator, actual.Operator);
+        Assert.Equal(expected.Threshold, actual.Threshold);
+        Assert.Equal(expected.Parameters, actual.Parameters);
+        Assert.Equal(expected.Was, actual.Was);
+    }
 }

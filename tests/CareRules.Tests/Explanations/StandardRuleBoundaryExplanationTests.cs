@@ -48,7 +48,7 @@ public sealed class StandardRuleBoundaryExplanationTests
         var clause = Clauses.Find(e, pair.Clause);
         Assert.Equal(ClauseValue.False, clause.Value);
         Assert.Equal(pair.Quiet.Operands, Clauses.Lines(clause));
-        AssertFlip(pair.Quiet.Flip, clause.Flip);
+        Clauses.AssertFlip(pair.Quiet.Flip, clause.Flip);
         Assert.Empty(e.Decisions);
         if (pair.Quiet.Flip is { } flip)
         {
@@ -98,22 +98,5 @@ public sealed class StandardRuleBoundaryExplanationTests
         Assert.Equal(Pack.Rules.Single(r => r.Id == ruleId).Description, e.Description);
         Assert.StartsWith((e.CaseId is { } id ? $"Case {id}: rule " : "Rule ") + ruleId + (fires ? " fired" : " did not fire"), e.ToString(), StringComparison.Ordinal);
         return e;
-    }
-
-    internal static void AssertFlip(FlipSpec? expected, NearestFlip? actual)
-    {
-        if (expected is null)
-        {
-            Assert.Null(actual);
-            return;
-        }
-
-        Assert.NotNull(actual);
-        Assert.Equal(expected.Text, actual.Text);
-        Assert.Equal(expected.Fact, actual.Fact);
-        Assert.Equal(expected.Operator, actual.Operator);
-        Assert.Equal(expected.Threshold, actual.Threshold);
-        Assert.Equal(expected.Parameters, actual.Parameters);
-        Assert.Equal(expected.Was, actual.Was);
     }
 }
