@@ -92,6 +92,9 @@ internal sealed class PackExplainer
                     TraceKind.GoodwillSuppressed => new DecisionFate(decision, FateKind.Suppressed, t.CauseRuleId, null, $"{what}: suppressed, because {t.CauseRuleId} withholds goodwill."),
                     TraceKind.DuplicateMerged or TraceKind.EscalationMerged or TraceKind.DecisionMerged =>
                         new DecisionFate(decision, FateKind.Merged, t.CauseRuleId, null, $"{what}: merged into the one from {t.CauseRuleId}."),
+                    // Resolution drops goodwill by the cap first and then adds the budget stop (catalog 7.5): that stop stands in for it.
+                    TraceKind.CapDropped or TraceKind.BelowMinimumDropped when budgetExhausted && decision.IsGoodwill =>
+                        new DecisionFate(decision, FateKind.BudgetExhausted, null, null, BudgetExhaustedText(what)),
                     TraceKind.CapDropped => new DecisionFate(decision, FateKind.Dropped, null, null, $"{what}: dropped, the goodwill cap of {t.Limit} leaves no room for it."),
                     TraceKind.BelowMinimumDropped => new DecisionFate(decision, FateKind.Dropped, null, null, $"{what}: dropped, the {t.After} left under the cap is below the minimum meaningful gift of {t.Limit}."),
                     _ => new DecisionFate(decision, FateKind.Kept, null, null, $"{what}: {t.Describe()}"),
@@ -104,7 +107,7 @@ internal sealed class PackExplainer
             }
             else if (budgetExhausted && decision.IsGoodwill)
             {
-                fate = new DecisionFate(decision, FateKind.BudgetExhausted, null, null, $"{what}: removed, the customer's goodwill budget is exhausted, so stop no-goodwill stands in for it.");
+                fate = new DecisionFate(decision, FateKind.BudgetExhausted, null, null, BudgetExhaustedText(what));
             }
             else
             {
@@ -116,6 +119,9 @@ internal sealed class PackExplainer
 
         return fates;
     }
+
+    private static string BudgetExhaustedText(string what) =>
+        $"{what}: removed, the customer's goodwill budget is exhausted, so stop no-goodwill stands in for it.";
 
     /// <summary>The rule's plan, or null when its condition is a delegate (opaque).</summary>
     private static Node.Root? Plan(CompiledRule rule, ParameterValues parameters)
