@@ -28,24 +28,42 @@ internal sealed class PackExplainer
 
     public static PackExplainer For(CompiledPack pack) => Cache.GetValue(pack, p => new PackExplainer(p));
 
-    public RuleExplanation Explain(CareContext context, Verdict verdict, string ruleId)
+    /// <param name="context">The context.</param>
+    /// <param name="verdict">The pack's verdict for the context, or null when evaluating it threw.</param>
+    /// <param name="ruleId">The rule to explain.</param>
+    public RuleExplanation Explain(CareContext context, Verdict? verdict, string ruleId)
     {
         if (!_rules.TryGetValue(ruleId, out var rule))
         {
             throw new ArgumentException($"'{ruleId}' is not an enabled rule of pack '{_pack.Id}'; its rules are: {string.Join(", ", _rules.Keys.Order(StringComparer.Ordinal))}.", nameof(ruleId));
         }
 
-        bool fired = verdict.HasFired(ruleId);
+        var rc = new RuleContext(_pack.Calendar);
+        rc.Load(context);
         Clause? condition = null;
         if (_plans.GetOrAdd(ruleId, _ => Plan(rule, _pack.Parameters)) is { } plan)
         {
-            var rc = new RuleContext(_pack.Calendar);
-            rc.Load(context);
             condition = plan.Explain(new State(rc, new object?[plan.VariableCount], _pack));
         }
 
-        var fates = fired ? Fates(rule, context, verdict) : [];
+        // Without a verdict (evaluation threw), a rule counts as fired when its condition holds; a throw counts as false.
+        bool fired = verdict is not null ? verdict.HasFired(ruleId)
+            : condition is not null ? condition.Value == ClauseValue.True
+            : Holds(rule, rc);
+        var fates = fired && verdict is not null ? Fates(rule, context, verdict) : [];
         return new RuleExplanation(context.Case?.Id, ruleId, rule.Description, fired, condition, fates);
+    }
+
+    private static bool Holds(CompiledRule rule, RuleContext rc)
+    {
+        try
+        {
+            return rule.Condition(rc);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
     }
 
     private List<DecisionFate> Fates(CompiledRule rule, CareContext context, Verdict verdict)
@@ -74,6 +92,9 @@ internal sealed class PackExplainer
                     TraceKind.GoodwillSuppressed => new DecisionFate(decision, FateKind.Suppressed, t.CauseRuleId, null, $"{what}: suppressed, because {t.CauseRuleId} withholds goodwill."),
                     TraceKind.DuplicateMerged or TraceKind.EscalationMerged or TraceKind.DecisionMerged =>
                         new DecisionFate(decision, FateKind.Merged, t.CauseRuleId, null, $"{what}: merged into the one from {t.CauseRuleId}."),
+                    // Resolution drops goodwill by the cap first and then adds the budget stop (catalog 7.5): that stop stands in for it.
+                    TraceKind.CapDropped or TraceKind.BelowMinimumDropped when budgetExhausted && decision.IsGoodwill =>
+                        new DecisionFate(decision, FateKind.BudgetExhausted, null, null, BudgetExhaustedText(what)),
                     TraceKind.CapDropped => new DecisionFate(decision, FateKind.Dropped, null, null, $"{what}: dropped, the goodwill cap of {t.Limit} leaves no room for it."),
                     TraceKind.BelowMinimumDropped => new DecisionFate(decision, FateKind.Dropped, null, null, $"{what}: dropped, the {t.After} left under the cap is below the minimum meaningful gift of {t.Limit}."),
                     _ => new DecisionFate(decision, FateKind.Kept, null, null, $"{what}: {t.Describe()}"),
@@ -86,7 +107,7 @@ internal sealed class PackExplainer
             }
             else if (budgetExhausted && decision.IsGoodwill)
             {
-                fate = new DecisionFate(decision, FateKind.BudgetExhausted, null, null, $"{what}: removed, the customer's goodwill budget is exhausted, so stop no-goodwill stands in for it.");
+                fate = new DecisionFate(decision, FateKind.BudgetExhausted, null, null, BudgetExhaustedText(what));
             }
             else
             {
@@ -98,6 +119,9 @@ internal sealed class PackExplainer
 
         return fates;
     }
+
+    private static string BudgetExhaustedText(string what) =>
+        $"{what}: removed, the customer's goodwill budget is exhausted, so stop no-goodwill stands in for it.";
 
     /// <summary>The rule's plan, or null when its condition is a delegate (opaque).</summary>
     private static Node.Root? Plan(CompiledRule rule, ParameterValues parameters)

@@ -26,7 +26,10 @@ public sealed class RuleExplanation
     /// <summary>The rule's description, in the pack's language.</summary>
     public string Description { get; }
 
-    /// <summary>True when the rule's condition held, so it fired.</summary>
+    /// <summary>
+    /// True when the rule's condition held, so it fired. When evaluating the context threw (a shop's C# condition that
+    /// throws), there is no verdict: true when the condition holds as explained.
+    /// </summary>
     public bool Fired { get; }
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed class RuleExplanation
     /// <summary>The condition's clause tree evaluated for the context; null when the condition is opaque.</summary>
     public Clause? Condition { get; }
 
-    /// <summary>For a fired rule, every decision it produced and what resolution did to it; empty when it did not fire.</summary>
+    /// <summary>For a fired rule, every decision it produced and what resolution did to it; empty when it did not fire, or when evaluating the context threw.</summary>
     public IReadOnlyList<DecisionFate> Decisions { get; }
 
     /// <summary>The explanation as sentences a support lead reads: whether the rule fired, each clause with its value, operands and flip, and each decision's fate.</summary>
