@@ -73,7 +73,7 @@ public static class CaseEndpoints
         using var json = new MemoryStream();
         try
         {
-            using var writer = new System.Text.Json.Utf8JsonWriter(json);
+            using var writer = new System.Text.Json.Utf8JsonWriter(json, VerdictJsonWriter.WriterOptions());
             writer.WriteStartArray();
             foreach (var id in rules.Length > 0 ? rules : [.. known.Order(StringComparer.Ordinal)])
             {

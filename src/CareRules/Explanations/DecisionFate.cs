@@ -30,5 +30,5 @@ public enum FateKind
 /// <param name="Fate">What resolution did to it.</param>
 /// <param name="ByRule">The rule that caused a suppression or a merge; null otherwise.</param>
 /// <param name="After">The value it kept when <see cref="Fate"/> is <see cref="FateKind.Reduced"/>; null otherwise.</param>
-/// <param name="Text">The fate as one sentence, e.g. "gift-in-parcel 20.00 PLN: suppressed, boundary.abusive withholds goodwill."</param>
+/// <param name="Text">The fate as one sentence, e.g. "compensate gift-in-parcel 20.00 PLN: suppressed, because boundary.abusive withholds goodwill."</param>
 public sealed record DecisionFate(Decision Decision, FateKind Fate, string? ByRule, Money? After, string Text);

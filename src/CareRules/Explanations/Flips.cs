@@ -20,7 +20,7 @@ internal static class Flips
         {
             string when = When(op);
             return when.Length == 0 ? null
-                : new NearestFlip(fact.Text, symbol, ExplanationText.FormatValue(date, calendar), parameters, was, $"fires {when} {ExplanationText.FormatValue(date, calendar)}{from} local ({calendar.Zone.Id})");
+                : new NearestFlip(fact.Text, symbol, ExplanationText.FormatValue(date, calendar), parameters, was, $"fires {when} {ExplanationText.FormatValue(date, calendar)} local ({calendar.Zone.Id}{Source(threshold)})");
         }
 
         if (clock && thresholdValue is Instant instant)
@@ -29,7 +29,7 @@ internal static class Flips
             string local = instant.InZone(calendar.Zone).ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             string now = factValue is Instant n ? n.InZone(calendar.Zone).ToString("uuuu-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : was;
             return when.Length == 0 ? null
-                : new NearestFlip(fact.Text, symbol, local, parameters, now, $"fires {when} {local}{from} local ({calendar.Zone.Id})");
+                : new NearestFlip(fact.Text, symbol, local, parameters, now, $"fires {when} {local} local ({calendar.Zone.Id}{Source(threshold)})");
         }
 
         if (thresholdValue is null)
@@ -62,6 +62,10 @@ internal static class Flips
                 return new NearestFlip(fact.Text, symbol, at, parameters, was, $"fires when {fact.Text} {symbol} {at}{from}; was {was}");
         }
     }
+
+    /// <summary>Where a clock threshold comes from, inside the bracket of the time zone: "; contactBoundary" or "; from carrierClaimMaxHold".</summary>
+    private static string Source(PackExplainer.OperandPlan threshold) =>
+        threshold.Parameter is { } p ? "; " + p : threshold.Parameters.Count > 0 ? "; from " + string.Join(", ", threshold.Parameters) : string.Empty;
 
     private static string Format(PackExplainer.OperandPlan plan, object? value, Time.BusinessCalendar calendar) =>
         ExplanationText.FormatValue(plan.EnumType is not null && value is not null and not Enum ? Enum.ToObject(plan.EnumType, value) : value, calendar);

@@ -13,7 +13,10 @@ namespace CareRules.Serialization;
 /// </summary>
 public static class ExplanationJsonWriter
 {
-    /// <summary>Writes the explanation as one JSON object.</summary>
+    /// <summary>
+    /// Writes the explanation as one JSON object. Create the writer with <see cref="VerdictJsonWriter.WriterOptions"/>
+    /// to keep <c>&amp;&amp;</c>, <c>&lt;</c> and <c>&gt;</c> of the expressions readable (the default encoder escapes them).
+    /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static void Write(Utf8JsonWriter writer, RuleExplanation explanation)
     {

@@ -133,7 +133,7 @@ public sealed class WorkflowExplanationTests
         Assert.Equal(held, json.Fired);
         var clause = Clauses.Find(json, "now < CarrierClaimHoldEnd(calendar, case, carrierClaimMaxHold)");
         Assert.Equal(new[] { $"now = {localNow} local", "CarrierClaimHoldEnd(calendar, case, carrierClaimMaxHold) = 2026-10-31 10:00 local" }, Clauses.Lines(clause));
-        Clauses.AssertFlip(held ? null : new("fires before 2026-10-31 10:00 (from carrierClaimMaxHold) local (Europe/Warsaw)", "now", "<", "2026-10-31 10:00", ["carrierClaimMaxHold"], "2026-10-31 10:00"), clause.Flip);
+        Clauses.AssertFlip(held ? null : new("fires before 2026-10-31 10:00 local (Europe/Warsaw; from carrierClaimMaxHold)", "now", "<", "2026-10-31 10:00", ["carrierClaimMaxHold"], "2026-10-31 10:00"), clause.Flip);
         Assert.Equal(Clauses.Dump(cs.Condition!), Clauses.Dump(json.Condition!));
     }
 

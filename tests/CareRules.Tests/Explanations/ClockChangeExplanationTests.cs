@@ -74,8 +74,8 @@ public sealed class ClockChangeExplanationTests
         Assert.Equal(new[] { $"now = {localNow} local", $"{end} = {holdEnd} local" }, Clauses.Lines(before));
         Assert.Equal(Clauses.Lines(before), Clauses.Lines(after));
         var (quiet, flip) = held
-            ? (after, new FlipSpec($"fires from {holdEnd} (from carrierClaimMaxHold) local (Europe/Warsaw)", "now", ">=", holdEnd, ["carrierClaimMaxHold"], localNow))
-            : (before, new FlipSpec($"fires before {holdEnd} (from carrierClaimMaxHold) local (Europe/Warsaw)", "now", "<", holdEnd, ["carrierClaimMaxHold"], localNow));
+            ? (after, new FlipSpec($"fires from {holdEnd} local (Europe/Warsaw; from carrierClaimMaxHold)", "now", ">=", holdEnd, ["carrierClaimMaxHold"], localNow))
+            : (before, new FlipSpec($"fires before {holdEnd} local (Europe/Warsaw; from carrierClaimMaxHold)", "now", "<", holdEnd, ["carrierClaimMaxHold"], localNow));
         Assert.Equal(ClauseValue.False, quiet.Value);
         Clauses.AssertFlip(flip, quiet.Flip);
     }

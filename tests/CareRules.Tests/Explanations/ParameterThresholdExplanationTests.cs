@@ -67,7 +67,7 @@ public sealed class ParameterThresholdExplanationTests
         Clauses.AssertFlip(new("fires from Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) ≥ 16 (from complaintResponseDeadline); was 15",
             "Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today)", ">=", "16", ["complaintResponseDeadline"], "15"), clause.Flip);
         // E, the 20th day from 2 November, is Sunday 22 November, moved to Monday 23: deemed accepted from the 24th.
-        Assert.Equal("fires after 2026-11-23 (from complaintResponseDeadline) local (Europe/Warsaw)", Clauses.Find(day15, "today > ComplaintResponseEnd(calendar, case, complaintResponseDeadline)").Flip!.Text);
+        Assert.Equal("fires after 2026-11-23 local (Europe/Warsaw; from complaintResponseDeadline)", Clauses.Find(day15, "today > ComplaintResponseEnd(calendar, case, complaintResponseDeadline)").Flip!.Text);
         Assert.Equal(new[] { "today = 2026-11-17", "complaintResponseDeadline = 20 [complaintResponseDeadline]" }, Clauses.Lines(Clauses.Find(day15, "IsComplaintEscalationDue(calendar, case, today, complaintResponseDeadline)")));
     }
 
@@ -83,7 +83,7 @@ public sealed class ParameterThresholdExplanationTests
         Assert.False(e.Fired);
         var clause = Clauses.Find(e, "now < CarrierClaimHoldEnd(calendar, case, carrierClaimMaxHold)");
         Assert.Equal("CarrierClaimHoldEnd(calendar, case, carrierClaimMaxHold) = 2026-11-23 10:00 local", Clauses.Lines(clause)[1]);
-        Clauses.AssertFlip(new("fires before 2026-11-23 10:00 (from carrierClaimMaxHold) local (Europe/Warsaw)", "now", "<", "2026-11-23 10:00", ["carrierClaimMaxHold"], "2026-11-23 10:00"), clause.Flip);
+        Clauses.AssertFlip(new("fires before 2026-11-23 10:00 local (Europe/Warsaw; from carrierClaimMaxHold)", "now", "<", "2026-11-23 10:00", ["carrierClaimMaxHold"], "2026-11-23 10:00"), clause.Flip);
         Assert.True(pack.Explain(context, "lost-parcel.trusted-customer").Fired);
     }
 

@@ -110,11 +110,11 @@ internal static class StandardBoundaryPairs
         pairs.Add(new("lost-parcel.investigate", "a minute before the hold end vs at it", $"now < {hold}",
             new(Held(holdEnd - Duration.FromMinutes(1)).Build(), ["now = 2026-11-30 09:59 local", $"{hold} = 2026-11-30 10:00 local"]),
             new(Held(holdEnd).Build(), ["now = 2026-11-30 10:00 local", $"{hold} = 2026-11-30 10:00 local"],
-                new($"fires before 2026-11-30 10:00 (from carrierClaimMaxHold) {Zone}", "now", "<", "2026-11-30 10:00", ["carrierClaimMaxHold"], "2026-11-30 10:00"))));
+                new($"fires before 2026-11-30 10:00 local (Europe/Warsaw; from carrierClaimMaxHold)", "now", "<", "2026-11-30 10:00", ["carrierClaimMaxHold"], "2026-11-30 10:00"))));
         pairs.Add(new("lost-parcel.trusted-customer", "at the hold end vs a minute before", $"now >= {hold}",
             new(Held(holdEnd).Build(), ["now = 2026-11-30 10:00 local", $"{hold} = 2026-11-30 10:00 local"]),
             new(Held(holdEnd - Duration.FromMinutes(1)).Build(), ["now = 2026-11-30 09:59 local", $"{hold} = 2026-11-30 10:00 local"],
-                new($"fires from 2026-11-30 10:00 (from carrierClaimMaxHold) {Zone}", "now", ">=", "2026-11-30 10:00", ["carrierClaimMaxHold"], "2026-11-30 09:59"))));
+                new($"fires from 2026-11-30 10:00 local (Europe/Warsaw; from carrierClaimMaxHold)", "now", ">=", "2026-11-30 10:00", ["carrierClaimMaxHold"], "2026-11-30 09:59"))));
 
         Scenario Blamed(Fault fault) => Monday.Case(k => k with { Kind = CaseKind.DeliveryDelay, Fault = fault });
         pairs.Add(new("fault.third-party", "carrier at fault vs shop", "case.Fault == Fault.Carrier",
