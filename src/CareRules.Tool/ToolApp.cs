@@ -30,6 +30,7 @@ internal static class ToolApp
         root.Add(evaluate);
         root.Add(CheckCommand.Create(io));
         root.Add(GenerateCommand.Create(io));
+        root.Add(SchemaCommand.Create(io));
 
         var result = root.Parse(args);
         if (result.Action is HelpAction)
