@@ -261,6 +261,10 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
         }
 
         _needBytes = 0;
+        if (_phase == ArrayPhase.BeforeElement && !_errorReadAgain && TryWholeElement(buffer, out result))
+        {
+            return Step.Result;
+        }
 
         var (phase, elementStart, elementDepth) = (_phase, _elementStart, _elementDepth);
         var reader = new Utf8JsonReader(data[_resume..], buffer.IsEnd, _state);
@@ -344,6 +348,44 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
             _mode = Mode.Done;
             result = CaseParser.Malformed(_index, ex, rest: true);
             return Step.Result;
+        }
+    }
+
+    /// <summary>
+    /// The fast way, tried first for every element: when the next element is an object wholly in the buffer, the parser
+    /// reads it straight from the array's reader, as the span reader does, so its bytes are read once. An object cut off
+    /// by the end of the buffer makes that final-block reader throw before the object's end (or stop short of it, which
+    /// is checked); then — and for any other element, a syntax error or the end of the array — the exact way decides.
+    /// </summary>
+    private bool TryWholeElement(Utf8StreamBuffer buffer, out CaseReadResult? result)
+    {
+        result = null;
+        var reader = new Utf8JsonReader(buffer.Data[_resume..], isFinalBlock: true, _state);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            int depth = reader.CurrentDepth;
+            var read = _parser.Parse(ref reader, _index);
+            if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
+            {
+                return false;
+            }
+
+            _state = reader.CurrentState;
+            int end = _resume + (int)reader.BytesConsumed;
+            _index++;
+            buffer.Consume(end);
+            _resume = 0;
+            result = read;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
