@@ -271,26 +271,14 @@ public sealed class CaseJsonReaderStreamTests
     }
 
     /// <summary>A stream that returns between 1 and <c>maxChunk</c> bytes per read, and sometimes completes asynchronously.</summary>
-    private sealed class RandomChunkStream(byte[] bytes, int maxChunk, int seed) : Stream
+    private sealed class RandomChunkStream(byte[] bytes, int maxChunk, int seed) : ReadOnlyTestStream
     {
         private readonly Random _random = new(seed);
         private int _position;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => bytes.Length;
 
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        protected override long At => _position;
 
         public override int Read(Span<byte> buffer)
         {
@@ -309,20 +297,10 @@ public sealed class CaseJsonReaderStreamTests
 
             return Read(buffer.Span);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A JSON array of <c>count</c> valid cases of equal length, made as it is read (never held whole).</summary>
-    private sealed class GeneratedArrayStream : Stream
+    private sealed class GeneratedArrayStream : ReadOnlyTestStream
     {
         private readonly int _count;
         private readonly int _elementLength;
@@ -335,24 +313,12 @@ public sealed class CaseJsonReaderStreamTests
             Length = 1 + ((long)count * (_elementLength + 1)); // "[" + (element + "," or "]") each
         }
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length { get; }
 
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
+        protected override long At => _position;
 
         /// <summary>The offset just after element <paramref name="index"/>.</summary>
         public long EndOfElement(int index) => 1 + ((long)(index + 1) * (_elementLength + 1)) - 1;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -389,16 +355,6 @@ public sealed class CaseJsonReaderStreamTests
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(Read(buffer.Span));
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
         private static byte[] Element(int index) => Encoding.UTF8.GetBytes(
             "{\"now\":\"2026-11-23T10:00:00Z\",\"customer\":{\"id\":\"C-" + index.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)
             + "\",\"since\":\"2024-01-01\",\"orders\":3,\"lifetimeValue\":{\"amount\":640.00,\"currency\":\"PLN\"}},\"order\":{\"id\":\"O-1\",\"placedAt\":\"2026-11-16T09:12:00Z\","
@@ -407,31 +363,43 @@ public sealed class CaseJsonReaderStreamTests
     }
 
     /// <summary>A read-only, non-seekable-in-spirit stream that returns at most <c>chunk</c> bytes per read.</summary>
-    private sealed class TrickleStream(byte[] bytes, int chunk) : Stream
+    private sealed class TrickleStream(byte[] bytes, int chunk) : ReadOnlyTestStream
     {
         private int _position;
 
+        public override long Length => bytes.Length;
+
+        protected override long At => _position;
+
+        public override int Read(Span<byte> buffer)
+        {
+            int n = Math.Min(Math.Min(buffer.Length, chunk), bytes.Length - _position);
+            bytes.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>What the test streams share: read-only, not seekable, <see cref="Stream.Position"/> readable.</summary>
+    private abstract class ReadOnlyTestStream : Stream
+    {
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
 
         public override bool CanWrite => false;
 
-        public override long Length => bytes.Length;
-
         public override long Position
         {
-            get => _position;
+            get => At;
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = Math.Min(Math.Min(count, chunk), bytes.Length - _position);
-            Array.Copy(bytes, _position, buffer, offset, n);
-            _position += n;
-            return n;
-        }
+        protected abstract long At { get; }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public abstract override int Read(Span<byte> buffer);
 
         public override void Flush()
         {
