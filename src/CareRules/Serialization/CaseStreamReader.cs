@@ -36,6 +36,7 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
     private int _resume;
     private int _elementStart;
     private int _elementDepth;
+    private int _largestElement = 1024;
 
     // A syntax error met before the end of the stream is read again with more bytes after it: the error quotes the
     // bytes from the bad token on, and must quote what the span reader quotes.
@@ -261,7 +262,9 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
         }
 
         _needBytes = 0;
-        if (_phase == ArrayPhase.BeforeElement && !_errorReadAgain && TryWholeElement(buffer, out result))
+        // The fast way only where the element is surely whole, so that a cut-off element rarely costs an exception.
+        if (_phase == ArrayPhase.BeforeElement && !_errorReadAgain && (buffer.IsEnd || data.Length - _resume > 2 * _largestElement)
+            && TryWholeElement(buffer, out result))
         {
             return Step.Result;
         }
@@ -377,6 +380,7 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
 
             _state = reader.CurrentState;
             int end = _resume + (int)reader.BytesConsumed;
+            _largestElement = Math.Max(_largestElement, end - _resume);
             _index++;
             buffer.Consume(end);
             _resume = 0;
@@ -394,6 +398,7 @@ internal sealed class CaseStreamReader(CaseReadOptions options)
     {
         _state = reader.CurrentState;
         int end = _resume + (int)reader.BytesConsumed;
+        _largestElement = Math.Max(_largestElement, end - _elementStart);
         var element = new Utf8JsonReader(buffer.Data[_elementStart..end]);
         CaseReadResult result;
         try
