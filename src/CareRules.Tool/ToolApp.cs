@@ -47,6 +47,7 @@ internal static class ToolApp
         root.Add(GenerateCommand.Create(io));
         var (backtest, history) = BacktestCommand.Create(io);
         root.Add(backtest);
+        root.Add(SchemaCommand.Create(io));
 
         var result = root.Parse(args);
         if (result.Action is HelpAction)

@@ -5,7 +5,8 @@
 # dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
 # its output with expected.txt; then builds and runs a fresh xunit test project (xunit/) against the packages, as a
 # shop's tests use CareRules.Testing; finally installs the CareRules.Tool dotnet tool from that folder into a temporary tool
-# path and runs `carerules --json` on a one-case file. Exits non-zero on any failure.
+# path and runs `carerules --json` on a one-case file and `carerules schema` (the packages' schemas/ files). Exits non-zero
+# on any failure.
 #
 #   bash tests/consumer/run.sh                     # the version in Directory.Build.props
 #   bash tests/consumer/run.sh -p:Version=1.2.3    # what a release job packs (extra arguments go to pack)
@@ -52,6 +53,11 @@ for id in "${packages_ids[@]}"; do
     grep -qxF "$entry" <<<"$entries" || fail "$id: $entry is missing from the package"
   done
   [ "$id" = CareRules.Tool ] && { grep -qxF "$folder/DotnetToolSettings.xml" <<<"$entries" || fail "$id: not packed as a dotnet tool"; }
+  # The JSON Schemas of the formats, for editors: the case format in CareRules, the workflow pack format in CareRules.RulesEngine.
+  schema=
+  [ "$id" = CareRules ] && schema=schemas/carerules-case.schema.json
+  [ "$id" = CareRules.RulesEngine ] && schema=schemas/carerules-pack.schema.json
+  [ -z "$schema" ] || unzip -l "$nupkg" "$schema" >/dev/null || fail "$id: $schema is missing from the package"
   grep -qxF "$folder/$id.pdb" <<<"$(unzip -Z1 "$snupkg")" || fail "$id: the symbol package has no $folder/$id.pdb"
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   for element in '<license type="expression">MIT</license>' '<readme>README.md</readme>' '<repository type="git"' \
@@ -160,5 +166,11 @@ cat "$work/tool.txt"
   grep -qF '"caseId":"K-tool","pack":"standard@1.0.0"' "$work/tool.txt" && grep -qF 'boundary.off-topic' "$work/tool.txt" ||
   fail "carerules --json did not print the one verdict expected"
 echo "carerules $version installed from $feed: one verdict line, nothing on stderr"
+# `carerules schema` prints the very files the library packages ship.
+"$toolpath/carerules" schema case | cmp - <(unzip -p "$feed/CareRules.$version.nupkg" schemas/carerules-case.schema.json) ||
+  fail "carerules schema case differs from the CareRules package's schemas/carerules-case.schema.json"
+"$toolpath/carerules" schema pack | cmp - <(unzip -p "$feed/CareRules.RulesEngine.$version.nupkg" schemas/carerules-pack.schema.json) ||
+  fail "carerules schema pack differs from the CareRules.RulesEngine package's schemas/carerules-pack.schema.json"
+echo "carerules schema case|pack: the packages' schemas/ files"
 
 echo "consumer test: passed in $((SECONDS - started)) s"

@@ -12,7 +12,7 @@ namespace CareRules.Benchmarks.Reading;
 /// <summary>
 /// Reading cases: <see cref="Count"/> generated cases (<see cref="CareGenerators.Contexts"/>, fixed seed), written in
 /// the case format with <see cref="CaseJsonWriter"/> into one UTF-8 buffer, read back with <see cref="CaseJsonReader"/>
-/// as a JSON array and as JSON Lines. One operation is one case; <see cref="BytesPerOperation"/> feeds the MB/s column.
+/// as a JSON array and as JSON Lines, from the buffer and streamed from a stream. One operation is one case; <see cref="BytesPerOperation"/> feeds the MB/s column.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory(Categories.Read)]
@@ -39,7 +39,7 @@ public class CaseReadBenchmarks
         _array = LazyInputs.Value.Array;
         _lines = LazyInputs.Value.Lines;
         int read = ReadArray();
-        if (read != Count || ReadLines() != Count)
+        if (read != Count || ReadLines() != Count || EnumerateArray() != Count || EnumerateLines() != Count)
         {
             throw new InvalidOperationException($"Expected {Count} valid cases in each shape; read {read} valid in the array.");
         }
@@ -53,7 +53,15 @@ public class CaseReadBenchmarks
     [Benchmark(OperationsPerInvoke = Count)]
     public int ReadLines() => CountValid(CaseJsonReader.Read(_lines));
 
-    private static int CountValid(IReadOnlyList<CaseReadResult> results)
+    /// <summary>The array streamed from a stream element by element (<see cref="CaseJsonReader.Enumerate"/>).</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int EnumerateArray() => CountValid(CaseJsonReader.Enumerate(new MemoryStream(_array, writable: false)));
+
+    /// <summary>The JSON Lines streamed from a stream line by line.</summary>
+    [Benchmark(OperationsPerInvoke = Count)]
+    public int EnumerateLines() => CountValid(CaseJsonReader.Enumerate(new MemoryStream(_lines, writable: false)));
+
+    private static int CountValid(IEnumerable<CaseReadResult> results)
     {
         int valid = 0;
         foreach (var result in results)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -15,16 +16,17 @@ namespace CareRules.Serialization;
 /// </summary>
 /// <remarks>
 /// <para><b>Input shapes</b>, detected from the content (catalog section 5.1): one case object; a JSON array of case
-/// objects; or JSON Lines (one case object per line, blank lines skipped). Input that is one well-formed JSON array is
-/// an array. Otherwise, input with more than one non-blank line, at least one of which is a complete JSON object on
-/// its own or all of which start with <c>{</c>, is JSON Lines; anything else starting with <c>[</c> is a (broken)
-/// array and anything else one object, which may span lines. A UTF-8 byte order mark is skipped; empty or blank input
-/// holds no case and reads as an empty list.</para>
+/// objects; or JSON Lines (one case object per line, blank lines skipped). Input starting with <c>[</c> is an array,
+/// unless it breaks (a syntax error) before its first case is read. Otherwise, input with more than one non-blank line,
+/// at least one of which is a complete JSON object on its own or all of which start with <c>{</c>, is JSON Lines;
+/// anything else starting with <c>[</c> is a (broken) array and anything else one object, which may span lines. Each
+/// shape can be told from the start of the input, so <see cref="Enumerate"/> streams arrays and JSON Lines. A UTF-8
+/// byte order mark is skipped; empty or blank input holds no case and reads as an empty list.</para>
 /// <para><b>Malformed JSON</b>: in JSON Lines a line that does not parse is one rejected case (its error names the
 /// line and byte) and reading goes on at the next line. A single object that does not parse gives one result with one
-/// error at <c>$</c> naming the 1-based line and byte. An array that does not parse keeps the cases read before the
-/// syntax error, and the rest of the array is one rejected result at the next index saying so — what follows a
-/// syntax error cannot be delimited into cases.</para>
+/// error at <c>$</c> naming the 1-based line and byte. An array that does not parse (or has anything but white space
+/// after its <c>]</c>) keeps the cases read before the syntax error, and the rest of the input is one rejected result at
+/// the next index saying so — what follows a syntax error cannot be delimited into cases.</para>
 /// <para><b>Fields</b> (camelCase, as in section 5; null is accepted exactly where the model has an optional value):
 /// top level: <c>customer</c> (required), <c>now</c> (optional; missing or null reads the
 /// <see cref="CaseReadOptions.Clock"/>, and without a clock is an error), <c>order</c> and <c>case</c> (optional, may be
@@ -50,28 +52,8 @@ public static class CaseJsonReader
     /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8.</param>
     /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
     /// <returns>One result per case, in input order.</returns>
-    public static IReadOnlyList<CaseReadResult> Read(ReadOnlySpan<byte> utf8Json, CaseReadOptions? options = null)
-    {
-        var parser = new CaseParser(options ?? CaseReadOptions.Default);
-        var input = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
-        int start = FirstNonBlank(input);
-        if (start < 0)
-        {
-            return [];
-        }
-
-        if (input[start] == (byte)'[' && IsCompleteValue(input, final: true))
-        {
-            return ReadArray(input, parser);
-        }
-
-        if (IsJsonLines(input))
-        {
-            return ReadLines(input, parser);
-        }
-
-        return input[start] == (byte)'[' ? ReadArray(input, parser) : ReadSingle(input, parser);
-    }
+    public static IReadOnlyList<CaseReadResult> Read(ReadOnlySpan<byte> utf8Json, CaseReadOptions? options = null) =>
+        ReadWithoutBom(utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json, new CaseParser(options ?? CaseReadOptions.Default));
 
     /// <summary>
     /// Reads one case object that is part of a larger JSON document (a row of a case table, a field of a request)
@@ -124,8 +106,8 @@ public static class CaseJsonReader
     /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
     /// <returns>One result per case, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <remarks>JSON Lines are read line by line; an array or a single object is read into memory first. For large
-    /// batches prefer <see cref="Enumerate"/>, which does not hold every result at once.</remarks>
+    /// <remarks>The stream is read as <see cref="Enumerate"/> reads it (a <see cref="MemoryStream"/> straight from its
+    /// buffer). For large batches prefer <see cref="Enumerate"/>, which does not hold every result at once.</remarks>
     public static IReadOnlyList<CaseReadResult> Read(Stream utf8Json, CaseReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -141,9 +123,10 @@ public static class CaseJsonReader
 
     /// <summary>
     /// Reads the cases of a stream of UTF-8 JSON lazily, one result per case in input order, as the enumeration
-    /// advances. JSON Lines are streamed line by line with memory bounded by the longest line, so a batch of a
-    /// million cases never holds more than one case at a time; an array or a single object (or JSON Lines whose
-    /// first line does not parse) is read into memory first. The results are the same as <see cref="Read(ReadOnlySpan{byte}, CaseReadOptions?)"/>
+    /// advances, never holding the whole input: JSON Lines are read line by line and a JSON array element by element, so
+    /// memory is bounded by the largest case, not by the input (a batch of a million cases holds one case at a time). A
+    /// single object, JSON Lines whose first line does not parse, or an array that breaks before its first case is read
+    /// whole (catalog section 5.1). The results are the same as <see cref="Read(ReadOnlySpan{byte}, CaseReadOptions?)"/>
     /// gives for the same bytes.
     /// </summary>
     /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8; not disposed, and must stay
@@ -157,6 +140,24 @@ public static class CaseJsonReader
         return EnumerateCore(utf8Json, options ?? CaseReadOptions.Default);
     }
 
+    /// <summary>
+    /// Reads the cases of a stream of UTF-8 JSON lazily and asynchronously, one result per case in input order: the
+    /// asynchronous form of <see cref="Enumerate"/>, with the same results and the same memory bound (the largest case),
+    /// for a request body or a network stream.
+    /// </summary>
+    /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8; not disposed, and must stay
+    /// open while enumerating. Errors reading it surface from the enumeration.</param>
+    /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Cancels reading the stream (also the token given to <c>WithCancellation</c>).</param>
+    /// <returns>A lazy asynchronous sequence of results; enumerate it once.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <example><code>await foreach (var result in CaseJsonReader.EnumerateAsync(request.Body, options, ct)) { … }</code></example>
+    public static IAsyncEnumerable<CaseReadResult> EnumerateAsync(Stream utf8Json, CaseReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return EnumerateAsyncCore(utf8Json, options ?? CaseReadOptions.Default, cancellationToken);
+    }
+
     /// <summary>Reads every case of a stream of UTF-8 JSON asynchronously (read to its end; the stream is not disposed).</summary>
     /// <param name="utf8Json">One case object, an array of them, or JSON Lines, as UTF-8.</param>
     /// <param name="options">The pack currency and the clock; <see cref="CaseReadOptions.Default"/> when null.</param>
@@ -166,9 +167,36 @@ public static class CaseJsonReader
     public static async Task<IReadOnlyList<CaseReadResult>> ReadAsync(Stream utf8Json, CaseReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        using var copy = new MemoryStream();
-        await utf8Json.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        return Read(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+        var results = new List<CaseReadResult>();
+        await foreach (var result in EnumerateAsyncCore(utf8Json, options ?? CaseReadOptions.Default, cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Reads input without a byte order mark (catalog section 5.1): input starting with <c>[</c> is an array, unless it
+    /// breaks before its first case, when it is JSON Lines by rule 2 or else a broken array; otherwise JSON Lines by rule
+    /// 2, or one object.
+    /// </summary>
+    internal static IReadOnlyList<CaseReadResult> ReadWithoutBom(ReadOnlySpan<byte> input, CaseParser parser)
+    {
+        int start = FirstNonBlank(input);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        if (input[start] == (byte)'[')
+        {
+            // An array that breaks before its first case is a single rejected result: it may be JSON Lines instead.
+            var array = ReadArray(input, parser, out bool brokeBeforeFirstCase);
+            return brokeBeforeFirstCase && IsJsonLines(input) ? ReadLines(input, parser) : array;
+        }
+
+        return IsJsonLines(input) ? ReadLines(input, parser) : ReadSingle(input, parser);
     }
 
     private static List<CaseReadResult> ReadSingle(ReadOnlySpan<byte> input, CaseParser parser)
@@ -187,10 +215,12 @@ public static class CaseJsonReader
         }
     }
 
-    private static List<CaseReadResult> ReadArray(ReadOnlySpan<byte> input, CaseParser parser)
+    /// <summary>Reads an array; <paramref name="brokeBeforeFirstCase"/> is true when a syntax error came before its first case was read.</summary>
+    private static List<CaseReadResult> ReadArray(ReadOnlySpan<byte> input, CaseParser parser, out bool brokeBeforeFirstCase)
     {
         var reader = new Utf8JsonReader(input);
         var results = new List<CaseReadResult>();
+        brokeBeforeFirstCase = false;
         try
         {
             reader.Read(); // [
@@ -205,6 +235,7 @@ public static class CaseJsonReader
         catch (JsonException ex)
         {
             // The cases read before the syntax error stand; the rest of the array is one rejected result.
+            brokeBeforeFirstCase = results.Count == 0;
             results.Add(CaseParser.Malformed(results.Count, ex, rest: true));
             return results;
         }
@@ -227,7 +258,7 @@ public static class CaseJsonReader
         return results;
     }
 
-    private static CaseReadResult ReadLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber)
+    internal static CaseReadResult ReadLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber)
     {
         var reader = new Utf8JsonReader(line);
         try
@@ -245,58 +276,43 @@ public static class CaseJsonReader
 
     private static IEnumerable<CaseReadResult> EnumerateCore(Stream stream, CaseReadOptions options)
     {
-        using var lines = new Utf8LineReader(stream);
-        var parser = new CaseParser(options);
-        long lineNumber = 0;
-        int index = 0;
-        bool streaming = false;
-        while (lines.TryReadLine(out var line))
+        using var buffer = new Utf8StreamBuffer();
+        var reader = new CaseStreamReader(options);
+        while (true)
         {
-            lineNumber++;
-            int start = FirstNonBlank(line.Span);
-            if (start < 0)
+            switch (reader.Next(buffer, out var result))
             {
-                continue;
-            }
-
-            if (!streaming)
-            {
-                // The first non-blank line decides: a complete object on its own line starts JSON Lines (one line
-                // alone reads the same either way); anything else is read whole, exactly as the span overload does.
-                if (line.Span[start] != (byte)'{' || !IsCompleteValue(line.Span))
-                {
-                    foreach (var result in ReadBuffered(lines, line, lineNumber, options))
-                    {
-                        yield return result;
-                    }
-
+                case CaseStreamReader.Step.Result:
+                    yield return result!;
+                    break;
+                case CaseStreamReader.Step.NeedMore:
+                    buffer.Fill(stream);
+                    break;
+                default:
                     yield break;
-                }
-
-                streaming = true;
             }
-
-            yield return ReadLine(line.Span, parser, index++, lineNumber);
         }
     }
 
-    /// <summary>Reads the whole input into memory: the blank lines already skipped, the current line, then the rest.</summary>
-    private static IReadOnlyList<CaseReadResult> ReadBuffered(Utf8LineReader lines, ReadOnlyMemory<byte> current, long lineNumber, CaseReadOptions options)
+    private static async IAsyncEnumerable<CaseReadResult> EnumerateAsyncCore(Stream stream, CaseReadOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var all = new MemoryStream();
-        for (long i = 1; i < lineNumber; i++)
+        using var buffer = new Utf8StreamBuffer();
+        var reader = new CaseStreamReader(options);
+        while (true)
         {
-            all.WriteByte((byte)'\n'); // keeps line numbers in error messages
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (reader.Next(buffer, out var result))
+            {
+                case CaseStreamReader.Step.Result:
+                    yield return result!;
+                    break;
+                case CaseStreamReader.Step.NeedMore:
+                    await buffer.FillAsync(stream, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    yield break;
+            }
         }
-
-        all.Write(current.Span);
-        if (lines.LastLineEnded)
-        {
-            all.WriteByte((byte)'\n'); // only where the input has one: the same bytes as Read's, so the same errors
-        }
-
-        lines.CopyRestTo(all);
-        return Read(all.GetBuffer().AsSpan(0, (int)all.Length), options);
     }
 
     /// <summary>
@@ -325,7 +341,7 @@ public static class CaseJsonReader
         return nonBlank > 1 && (completeLine || allStartWithBrace);
     }
 
-    private static bool IsCompleteValue(ReadOnlySpan<byte> line, bool final = false)
+    internal static bool IsCompleteValue(ReadOnlySpan<byte> line, bool final = false)
     {
         var reader = new Utf8JsonReader(line, isFinalBlock: final, state: default);
         try
@@ -363,5 +379,5 @@ public static class CaseJsonReader
     }
 
     /// <summary>The index of the first byte that is not JSON white space, or -1.</summary>
-    private static int FirstNonBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8);
+    internal static int FirstNonBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n"u8);
 }

@@ -53,10 +53,9 @@ internal static class CaseContract
                 Assert.True(results.Count == 1, $"One case gave {results.Count} results.");
                 break;
             default:
-                // An array that does not parse: one error for the whole input (before the json branch), or the cases
-                // before the syntax error then one error for the rest, or — for an indented array, one element per
-                // line — JSON Lines (catalog 5.1 on the json branch). Either way some result is a JSON error at '$',
-                // and only a mutation that may break the syntax may cause it.
+                // An array that does not parse: the cases before the syntax error then one error for the rest, or — when
+                // it breaks before its first case and the lines qualify — JSON Lines (catalog 5.1). Either way some
+                // result is a JSON error at '$', and only a mutation that may break the syntax may cause it.
                 bool broken = results.Count != batch.Entries.Count;
                 Assert.True(
                     !broken || (batch.Entries.Any(e => e.MayBreakSyntax) && results.Any(r => r.Errors.Any(e => e.Path == "$"))),
@@ -112,7 +111,7 @@ internal static class CaseContract
         }
 
         var streaming = Stopwatch.StartNew();
-        CheckStreamedReadsTheSame(batch, results, counter);
+        CheckStreamedReadsTheSame(batch, results);
         Assert.True(streaming.Elapsed <= BatchBound, $"Enumerate took {streaming.Elapsed.TotalMilliseconds:0} ms, more than the {BatchBound.TotalSeconds} s bound.");
 
         var total = clock.Elapsed;
@@ -166,31 +165,51 @@ internal static class CaseContract
         }
     }
 
-    /// <summary><see cref="CaseJsonReader.Enumerate"/> over a stream that trickles a few bytes at a time gives the same results.</summary>
-    private static void CheckStreamedReadsTheSame(CaseBatch batch, IReadOnlyList<CaseReadResult> expected, FuzzCounter counter)
+    /// <summary>
+    /// <see cref="CaseJsonReader.Enumerate"/> and <see cref="CaseJsonReader.EnumerateAsync"/> over a stream that trickles
+    /// a few bytes at a time give the same results.
+    /// </summary>
+    private static void CheckStreamedReadsTheSame(CaseBatch batch, IReadOnlyList<CaseReadResult> expected)
+    {
+        // A few bytes per read for small inputs; a page per read for large ones (reads of 7 bytes make a 1 MB line slow).
+        int chunk = batch.Utf8.Length > 65_536 ? 4096 : 1 + (batch.Utf8.Length % 13);
+        Compare("Enumerate", expected, () => [.. CaseJsonReader.Enumerate(new ChunkedStream(batch.Utf8, chunk), Options)]);
+        Compare("EnumerateAsync", expected, () => CollectAsync(CaseJsonReader.EnumerateAsync(new ChunkedStream(batch.Utf8, chunk + 2), Options)).GetAwaiter().GetResult());
+    }
+
+    private static void Compare(string what, IReadOnlyList<CaseReadResult> expected, Func<List<CaseReadResult>> read)
     {
         List<CaseReadResult> streamed;
         try
         {
-            // A few bytes per read for small inputs; a page per read for large ones (reads of 7 bytes make a 1 MB line slow).
-            using var stream = new ChunkedStream(batch.Utf8, batch.Utf8.Length > 65_536 ? 4096 : 1 + (batch.Utf8.Length % 13));
-            streamed = [.. CaseJsonReader.Enumerate(stream, Options)];
+            streamed = read();
         }
 #pragma warning disable CA1031 // any exception is the finding
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Assert.Fail($"CaseJsonReader.Enumerate threw: {ex}");
+            Assert.Fail($"CaseJsonReader.{what} threw: {ex}");
             throw;
         }
 
-        Assert.True(streamed.Count == expected.Count, $"Enumerate gave {streamed.Count} results, Read {expected.Count}.");
+        Assert.True(streamed.Count == expected.Count, $"{what} gave {streamed.Count} results, Read {expected.Count}.");
         for (int i = 0; i < expected.Count; i++)
         {
             string a = Describe(expected[i]);
             string b = Describe(streamed[i]);
-            Assert.True(a == b, $"Result {i} differs between Read and Enumerate:\n Read:      {a}\n Enumerate: {b}");
+            Assert.True(a == b, $"Result {i} differs between Read and {what}:\n Read: {a}\n {what}: {b}");
         }
+    }
+
+    private static async Task<List<CaseReadResult>> CollectAsync(IAsyncEnumerable<CaseReadResult> results)
+    {
+        var list = new List<CaseReadResult>();
+        await foreach (var result in results)
+        {
+            list.Add(result);
+        }
+
+        return list;
     }
 
     private static string Describe(CaseReadResult result) => result.IsValid

@@ -693,16 +693,45 @@ public sealed class CaseJsonReaderTests
     }
 
     [Fact]
-    public void Read_BrokenArrayOfOneCasePerLine_IsReadAsJsonLines_TheBrokenLineRejected()
+    public void Read_ArrayOfOneCasePerLineWithoutItsEnd_KeepsEveryCase_TheRestRejected()
     {
-        // Line 1 "[{…}," is not a value on its own; line 2 is a complete object: JSON Lines, so K-2 is not lost.
+        // An array is told from its first byte, so that it can be streamed (catalog 5.1): the cases before the break stand.
         string json = "[" + CaseSamples.Line("K-1") + ",\n" + CaseSamples.Line("K-2") + "\n";
 
         var results = CaseJsonReader.Read(json);
 
-        Assert.Equal(2, results.Count);
-        Assert.StartsWith("is not valid JSON at line 1, byte ", Assert.Single(results[0].Errors).Message, StringComparison.Ordinal);
-        Assert.Equal("K-2", results[1].Context!.Case!.Id);
+        Assert.Equal(3, results.Count);
+        Assert.Equal(["K-1", "K-2"], results.Take(2).Select(r => r.Context!.Case!.Id));
+        var error = Assert.Single(results[2].Errors);
+        Assert.Equal(2, results[2].Index);
+        Assert.StartsWith("is not valid JSON at line 3, byte 1: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The rest of the array from there is not read; the cases before it are.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[{\"now\": oops}")]
+    [InlineData("[oops")]
+    [InlineData("[]")]
+    [InlineData("[ ] x")]
+    public void Read_JsonLinesWhoseFirstLineBreaksBeforeAnyCase_ReadsEveryLine(string firstLine)
+    {
+        // A first line starting with '[' that breaks before its first case never makes the file one broken array.
+        string json = firstLine + "\n" + CaseSamples.Line("K-2") + "\n" + CaseSamples.Line("K-3") + "\n";
+
+        var results = CaseJsonReader.Read(json);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal(JsonPath.Root, Assert.Single(results[0].Errors).Path);
+        Assert.Equal(["K-2", "K-3"], results.Skip(1).Select(r => r.Context!.Case!.Id));
+    }
+
+    [Fact]
+    public void Read_BrokenArrayBeforeAnyCase_OneLine_OneRejectedResult()
+    {
+        var result = Assert.Single(CaseJsonReader.Read("[{\"now\": oops}, " + CaseSamples.Line("K-2") + "]"));
+
+        Assert.Equal(0, result.Index);
+        Assert.EndsWith("The rest of the array from there is not read; the cases before it are.", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -722,16 +751,18 @@ public sealed class CaseJsonReaderTests
     }
 
     [Fact]
-    public void Read_JsonLinesWhoseFirstLineIsAnArray_ReadsEveryLine()
+    public void Read_ArrayFollowedByMoreLines_TheArraysCasesStand_TheRestRejectedAsOne()
     {
-        // The fuzz campaign's reproducer: a first line starting with '[' used to make the whole file one array.
+        // Once an array has given a case it stays an array (catalog 5.1): what follows its ']' is the rest, rejected.
         string json = "[" + CaseSamples.Line("K-1") + "]\n" + CaseSamples.Line("K-2") + "\n" + CaseSamples.Line("K-3") + "\n";
 
         var results = CaseJsonReader.Read(json);
 
-        Assert.Equal(3, results.Count);
-        Assert.False(results[0].IsValid);
-        Assert.Equal(["K-2", "K-3"], results.Skip(1).Select(r => r.Context!.Case!.Id));
+        Assert.Equal(2, results.Count);
+        Assert.Equal("K-1", results[0].Context!.Case!.Id);
+        var error = Assert.Single(results[1].Errors);
+        Assert.StartsWith("is not valid JSON at line 2, byte 1: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("The rest of the array from there is not read; the cases before it are.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
