@@ -172,11 +172,9 @@ internal static class EvaluateCommand
                     continue;
                 }
 
-                Verdict verdict;
                 try
                 {
                     pack.Evaluate(result.Context!, _buffer);
-                    verdict = _buffer.ToVerdict();
                 }
 #pragma warning disable CA1031 // one case's failure is that case's error line; the other cases go on
                 catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -187,7 +185,7 @@ internal static class EvaluateCommand
                 }
 
                 writer.Reset();
-                VerdictJsonWriter.Write(writer, verdict);
+                VerdictJsonWriter.Write(writer, _buffer); // the verdict's bytes, without making the verdict
                 writer.Flush();
                 output.Bytes.Write((byte)'\n');
             }
