@@ -19,7 +19,7 @@ internal static class CheckCommand
         var packs = new Argument<string[]>("PACK.json")
         {
             Description = "workflow JSON packs, loaded together over the Standard pack",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var analyze = new Option<bool>("--analyze") { Description = "after a successful build, analyse the pack: dead rules, shadowed decisions, conflicts, contradicting parameters (docs/analysis.md); exit 1 on an error finding" };
         var json = new Option<bool>("--json") { Description = "with --analyze: print the analysis as one JSON object" };
@@ -35,6 +35,11 @@ internal static class CheckCommand
         if ((json || parameterSpecs.Length > 0) && !analyze)
         {
             return io.Usage(json ? "--json needs --analyze" : "--param needs --analyze");
+        }
+
+        if (files.Length == 0 && !analyze)
+        {
+            return io.Usage("check needs at least one PACK.json (with --analyze and none, the Standard pack is analysed)");
         }
 
         if (contexts < 1)
