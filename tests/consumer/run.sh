@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Consumer test: packs the five packages into a temporary folder, checks what is inside them, then creates a fresh
+# Consumer test: packs the seven packages into a temporary folder, checks what is inside them, then creates a fresh
 # project in a temporary folder outside the repository that references CareRules, CareRules.Extensions.DependencyInjection,
 # CareRules.RulesEngine and CareRules.Testing by exact version, restores them from that folder only (package source mapping; third-party
 # dependencies come from the machine's own package sources), builds it with warnings as errors, runs it and compares
@@ -15,7 +15,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-packages_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing CareRules.Tool)
+packages_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing CareRules.Analysis CareRules.Analysis.Z3 CareRules.Tool)
 library_ids=(CareRules CareRules.Extensions.DependencyInjection CareRules.RulesEngine CareRules.Testing)
 started=$SECONDS
 
