@@ -34,7 +34,7 @@ public class BatchBenchmarks
     public void GlobalSetup()
     {
         _contexts = ContextMix.Standard.Cycle(BatchSize);
-        _policy = StandardPack.Default;
+        _policy = StandardPack.Default.Optimize();
         _handWritten = new HandWrittenStandardPack(_policy.Parameters.Get(StandardParameters.Stance));
         _workers = Environment.ProcessorCount;
         _options = new ParallelOptions { MaxDegreeOfParallelism = _workers };

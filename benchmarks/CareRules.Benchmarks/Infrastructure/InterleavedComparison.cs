@@ -23,8 +23,8 @@ public static class InterleavedComparison
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentNullException.ThrowIfNull(output);
         var contexts = ContextMix.Standard.Contexts.ToArray();
-        var csharp = StandardPack.Default;
-        var json = RulesEngine.WorkflowPack.Standard;
+        var csharp = StandardPack.Default.Optimize();
+        var json = RulesEngine.WorkflowPack.Standard.Optimize();
         var handWritten = new HandWrittenStandardPack(csharp.Parameters.Get(StandardParameters.Stance));
         var result = new HandWrittenResult();
         var csharpBuffer = csharp.CreateBuffer();

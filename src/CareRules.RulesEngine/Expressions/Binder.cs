@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using CareRules.Model;
+using CareRules.Evaluation;
 using CareRules.Authoring;
 using NodaTime;
 
@@ -159,7 +160,8 @@ internal sealed class Binder
     /// <summary>A condition as an expression tree over the rule context, for <see cref="RuleBuilder.WhenExpression"/>.</summary>
     public Expression<Func<RuleContext, bool>> Condition(Expression body) => Lambda<bool>(body);
 
-    public Func<RuleContext, T> Compile<T>(Expression body) => Lambda<T>(body).Compile();
+    /// <summary>A decision function: interpreted until its pack is optimized (<see cref="TieredFunction{T}"/>).</summary>
+    public Func<RuleContext, T> Compile<T>(Expression body) => TieredFunction<T>.Create(Lambda<T>(body));
 
     /// <summary>A function of the rule context returning <typeparamref name="T"/> (the body converted when it is another type).</summary>
     private Expression<Func<RuleContext, T>> Lambda<T>(Expression body) =>

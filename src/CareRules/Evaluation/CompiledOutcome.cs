@@ -63,13 +63,13 @@ internal sealed class CompiledOutcome
 
     public string Reason { get; }
 
-    public Func<RuleContext, bool>? When { get; }
+    public Func<RuleContext, bool>? When { get; private set; }
 
     public OfferKind Offer { get; }
 
     public Money? FixedValue { get; }
 
-    public Func<RuleContext, Money?>? ValueOf { get; }
+    public Func<RuleContext, Money?>? ValueOf { get; private set; }
 
     public decimal? Percent { get; }
 
@@ -88,7 +88,18 @@ internal sealed class CompiledOutcome
     public AdviceKind Advice { get; }
 
     /// <summary>Due-by (escalate, notify, compensate) or until (stop).</summary>
-    public Func<RuleContext, Instant?>? InstantOf { get; }
+    public Func<RuleContext, Instant?>? InstantOf { get; private set; }
+
+    /// <summary>True when a function of this outcome is still interpreted (<see cref="TieredFunction{T}"/>).</summary>
+    public bool IsTiered => When?.Target is TieredFunction<bool> || ValueOf?.Target is TieredFunction<Money?> || InstantOf?.Target is TieredFunction<Instant?>;
+
+    /// <summary>Replaces interpreted functions by their compiled forms (each reference write is atomic; either form gives the same results).</summary>
+    public void Optimize()
+    {
+        When = TieredFunction<bool>.Optimized(When);
+        ValueOf = TieredFunction<Money?>.Optimized(ValueOf);
+        InstantOf = TieredFunction<Instant?>.Optimized(InstantOf);
+    }
 
     /// <summary>Non-legal compensation other than an apology: suppressible and capped.</summary>
     public bool IsGoodwill { get; }

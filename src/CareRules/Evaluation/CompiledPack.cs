@@ -12,6 +12,13 @@ namespace CareRules.Evaluation;
 /// Evaluation is one pass over the rules followed by resolution (catalog section 2). Sealed, immutable and
 /// thread-safe: build it once and share it; evaluate from any number of threads.
 /// </summary>
+/// <remarks>
+/// Conditions and decision functions given as expression trees (workflow JSON packs, the C# Standard pack) are
+/// interpreted at first, so a build compiles nothing and the first answer is quick; after the pack's first
+/// 32 evaluations they are compiled to IL in the background and swapped in
+/// atomically. Verdicts are the same before and after. Call <see cref="Optimize"/> to compile at once, e.g. before
+/// a latency-sensitive service takes traffic.
+/// </remarks>
 public sealed class CompiledPack
 {
     [ThreadStatic]
@@ -22,6 +29,15 @@ public sealed class CompiledPack
     private readonly int _maxDecisions;
     private readonly int _maxTrace;
     private readonly int _rankCount;
+    private readonly Lock _optimizing = new();
+    private int _evaluations;
+    private volatile bool _optimized;
+
+    /// <summary>
+    /// How many evaluations a pack answers interpreted before it asks to be compiled in the background (see the
+    /// remarks of <see cref="CompiledPack"/>).
+    /// </summary>
+    internal const int OptimizeAfterEvaluations = 32;
 
     internal CompiledPack(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
     {
@@ -77,6 +93,7 @@ public sealed class CompiledPack
 
         Rules = infos;
         _fused = FusedConditions.TryCreate(rules);
+        _optimized = _fused is null && !all.Exists(o => o.IsTiered);
         _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
         _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
     }
@@ -120,6 +137,50 @@ public sealed class CompiledPack
     /// <summary>The compiled rules, in id order (for tests that walk every text of a pack).</summary>
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
+    /// <summary>True once the pack runs compiled code only (<see cref="Optimize"/>); for tests.</summary>
+    internal bool IsOptimized => _optimized;
+
+    /// <summary>Keeps the pack interpreted unless <see cref="Optimize"/> is called (it never asks for background compilation): for tests and benchmarks of the interpreted tier.</summary>
+    internal CompiledPack KeepInterpreted()
+    {
+        _evaluations = int.MinValue;
+        return this;
+    }
+
+    /// <summary>
+    /// Compiles the pack's interpreted conditions and decision functions to IL now, and swaps them in; returns when
+    /// done (at once when it already is). Evaluation goes on meanwhile, from any thread, and gives the same verdicts.
+    /// Without it a pack compiles itself in the background after its first 32
+    /// evaluations. Where dynamic code is only interpreted (NativeAOT) it does nothing.
+    /// </summary>
+    /// <returns>This pack.</returns>
+    public CompiledPack Optimize()
+    {
+        if (_optimized)
+        {
+            return this;
+        }
+
+        lock (_optimizing)
+        {
+            if (!_optimized)
+            {
+                _fused?.Compile();
+                foreach (var rule in _rules)
+                {
+                    foreach (var outcome in rule.Outcomes)
+                    {
+                        outcome.Optimize();
+                    }
+                }
+
+                _optimized = true;
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Creates a result buffer sized for this pack, for allocation-free evaluation. Use one per thread.</summary>
     public EvaluationBuffer CreateBuffer() => new(this, _maxDecisions, _rules.Length, _maxTrace, _rankCount);
 
@@ -155,6 +216,12 @@ public sealed class CompiledPack
         if (context.Currency != Currency)
         {
             ThrowWrongCurrency(context);
+        }
+
+        if (!_optimized && ++_evaluations == OptimizeAfterEvaluations)
+        {
+            // Counted without a lock: a lost increment only delays the request; a second request is harmless.
+            PackOptimizer.Enqueue(this);
         }
 
         buffer.Reset(context);

@@ -5,29 +5,53 @@ using CareRules.Authoring;
 namespace CareRules.Evaluation;
 
 /// <summary>
-/// The conditions of a pack's rules compiled into one method per 64 rules that returns the bit mask of the rules
-/// whose condition holds (bit <c>i</c> for rule <c>64 × chunk + i</c>, rules in id order). Made only for packs with
-/// conditions given as expression trees (<see cref="RuleBuilder.WhenExpression"/>, as workflow JSON packs give them):
-/// those are compiled inline, one after the other, instead of each into a delegate of its own, which saves a delegate
-/// call and a closure per rule (about 8 % of a JSON pack's evaluation). Delegate conditions in the same pack are
-/// invoked from the fused method. A pack of delegate conditions only is not fused: calling C# lambdas from a compiled
-/// method measured no faster than the pack's own loop over them. Needs dynamic code: where it is only interpreted
-/// (NativeAOT), <see cref="TryCreate"/> returns null and the pack calls the rule delegates one by one.
+/// The conditions of a pack's rules fused into one method per 64 rules that returns the bit mask of the rules whose
+/// condition holds (bit <c>i</c> for rule <c>64 × chunk + i</c>, rules in id order). Made only for packs with
+/// conditions given as expression trees (<see cref="RuleBuilder.WhenExpression"/>, as workflow JSON packs and the C#
+/// Standard pack give them): those are inlined one after the other, instead of each being a delegate of its own, which
+/// saves a delegate call and a closure per rule. Delegate conditions in the same pack are invoked from the fused
+/// method. A pack of delegate conditions only is not fused: calling C# lambdas from a compiled method measured no
+/// faster than the pack's own loop over them.
+/// <para>
+/// Tiered: the fused methods are interpreted from the start (building a pack compiles nothing, so its first answer
+/// comes in about a millisecond) and compiled to IL by <see cref="Compile"/> when the pack is optimized
+/// (<see cref="CompiledPack.Optimize"/>, in the background after the pack's first evaluations); the compiled methods
+/// replace the interpreted ones in one atomic swap. Both give the same masks. Needs dynamic code: where it is only
+/// interpreted (NativeAOT), <see cref="TryCreate"/> returns null and the pack calls the rule delegates one by one.
+/// </para>
 /// </summary>
 internal sealed class FusedConditions
 {
-    private readonly Func<RuleContext, ulong>[] _chunks;
+    private readonly Expression<Func<RuleContext, ulong>>[] _trees;
+    private Func<RuleContext, ulong>[] _chunks;
 
-    private FusedConditions(Func<RuleContext, ulong>[] chunks) => _chunks = chunks;
+    private FusedConditions(Expression<Func<RuleContext, ulong>>[] trees)
+    {
+        _trees = trees;
+        _chunks = Array.ConvertAll(trees, t => t.Compile(preferInterpretation: true));
+    }
 
     /// <summary>How many 64-rule chunks there are.</summary>
-    public int ChunkCount => _chunks.Length;
+    public int ChunkCount => _trees.Length;
+
+    /// <summary>True once <see cref="Compile"/> has swapped the compiled methods in.</summary>
+    public bool IsCompiled { get; private set; }
 
     /// <summary>The fired-rule mask of chunk <paramref name="chunk"/> for the loaded context.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Match(int chunk, RuleContext context) => _chunks[chunk](context);
 
-    /// <summary>The fused conditions of <paramref name="rules"/>, or null when this runtime cannot compile code.</summary>
+    /// <summary>Compiles the fused methods to IL and swaps them in, all chunks at once. Not thread-safe: the pack calls it under its lock.</summary>
+    public void Compile()
+    {
+        if (!IsCompiled)
+        {
+            Volatile.Write(ref _chunks, Array.ConvertAll(_trees, t => t.Compile()));
+            IsCompiled = true;
+        }
+    }
+
+    /// <summary>The fused conditions of <paramref name="rules"/> (interpreted until <see cref="Compile"/>), or null when this runtime cannot compile code.</summary>
     public static FusedConditions? TryCreate(CompiledRule[] rules)
     {
         if (!RuntimeFeature.IsDynamicCodeCompiled || !Array.Exists(rules, r => r.ConditionExpression is not null))
@@ -35,8 +59,8 @@ internal sealed class FusedConditions
             return null;
         }
 
-        var chunks = new Func<RuleContext, ulong>[(rules.Length + 63) / 64];
-        for (int c = 0; c < chunks.Length; c++)
+        var trees = new Expression<Func<RuleContext, ulong>>[(rules.Length + 63) / 64];
+        for (int c = 0; c < trees.Length; c++)
         {
             var context = Expression.Parameter(typeof(RuleContext), "context");
             var mask = Expression.Variable(typeof(ulong), "mask");
@@ -50,10 +74,10 @@ internal sealed class FusedConditions
             }
 
             body.Add(mask);
-            chunks[c] = Expression.Lambda<Func<RuleContext, ulong>>(Expression.Block([mask], body), context).Compile();
+            trees[c] = Expression.Lambda<Func<RuleContext, ulong>>(Expression.Block([mask], body), context);
         }
 
-        return new FusedConditions(chunks);
+        return new FusedConditions(trees);
     }
 
     /// <summary>One rule's condition as an expression over <paramref name="context"/>.</summary>

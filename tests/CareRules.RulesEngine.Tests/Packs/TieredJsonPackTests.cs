@@ -1,0 +1,47 @@
+using CareRules.Evaluation;
+using CareRules.Model;
+using CareRules.Packs;
+using CareRules.Serialization;
+using CareRules.Testing;
+
+namespace CareRules.RulesEngine.Tests.Packs;
+
+/// <summary>
+/// A workflow JSON pack is built without compiling anything: its fused conditions and its decision functions (values,
+/// due-bys, guards) are interpreted until the pack is optimized, and give the same verdicts in both tiers.
+/// </summary>
+public sealed class TieredJsonPackTests
+{
+    private static readonly IReadOnlyList<CareContext> Contexts = CareGenerators.Sample(1_500, 18);
+
+    [Theory]
+    [InlineData(Stance.Generous)]
+    [InlineData(Stance.Balanced)]
+    [InlineData(Stance.Firm)]
+    public void InterpretedAndCompiled_GiveTheSameVerdicts_AsTheCSharpPack(Stance stance)
+    {
+        var interpreted = WorkflowPack.CreateStandardBuilder().Set(StandardParameters.Stance, stance).Build().KeepInterpreted();
+        var compiled = WorkflowPack.CreateStandardBuilder().Set(StandardParameters.Stance, stance).Build().Optimize();
+        var csharp = StandardPack.Build(b => b.Set(StandardParameters.Stance, stance)).Optimize();
+
+        foreach (var context in Contexts)
+        {
+            string expected = VerdictJsonWriter.ToJson(csharp.Evaluate(context));
+            Assert.Equal(expected, VerdictJsonWriter.ToJson(compiled.Evaluate(context)));
+            Assert.Equal(expected, VerdictJsonWriter.ToJson(interpreted.Evaluate(context)));
+        }
+    }
+
+    [Fact]
+    public void DecisionFunctions_AreInterpretedUntilOptimized_ThenCompiled()
+    {
+        var pack = WorkflowPack.CreateStandardBuilder().Build().KeepInterpreted();
+        var outcomes = pack.CompiledRules.SelectMany(r => r.Outcomes).ToList();
+        Assert.Contains(outcomes, o => o.IsTiered); // e.g. the due-by of an escalation, a discount's value
+
+        pack.Optimize();
+
+        Assert.DoesNotContain(outcomes, o => o.IsTiered);
+        Assert.All(outcomes.Where(o => o.InstantOf is not null), o => Assert.IsNotType<TieredFunction<NodaTime.Instant?>>(o.InstantOf!.Target));
+    }
+}
