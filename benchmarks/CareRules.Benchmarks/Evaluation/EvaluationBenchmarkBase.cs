@@ -30,11 +30,12 @@ public abstract class EvaluationBenchmarkBase
     }
 
     /// <summary>(1) The C#-authored Standard pack into a caller buffer: the engine's allocation-free path.</summary>
-    protected int RunCSharpPackIntoBuffer()
+    protected int RunCSharpPackIntoBuffer() => RunIntoBuffer(Pack, Buffer);
+
+    /// <summary>Every context of the mix evaluated by <paramref name="pack"/> into <paramref name="buffer"/>; returns the decisions made.</summary>
+    protected int RunIntoBuffer(CompiledPack pack, EvaluationBuffer buffer)
     {
         var contexts = Contexts;
-        var pack = Pack;
-        var buffer = Buffer;
         int decisions = 0;
         for (int i = 0; i < contexts.Length; i++)
         {

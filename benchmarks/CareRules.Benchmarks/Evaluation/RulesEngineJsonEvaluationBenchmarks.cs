@@ -50,40 +50,14 @@ public class RulesEngineJsonEvaluationBenchmarks : EvaluationBenchmarkBase
 
     /// <summary>(2) The RulesEngine-JSON-authored Standard pack, compiled by CareRules, into a caller buffer.</summary>
     [Benchmark(OperationsPerInvoke = ContextMix.Size)]
-    public int JsonPack_IntoBuffer()
-    {
-        var contexts = Contexts;
-        var pack = _jsonPack;
-        var buffer = _jsonBuffer;
-        int decisions = 0;
-        for (int i = 0; i < contexts.Length; i++)
-        {
-            pack.Evaluate(contexts[i], buffer);
-            decisions += buffer.Decisions.Length;
-        }
-
-        return decisions;
-    }
+    public int JsonPack_IntoBuffer() => RunIntoBuffer(_jsonPack, _jsonBuffer);
 
     /// <summary>
     /// The JSON pack interpreted, as a freshly built pack answers its first 32 contexts before it is compiled in the
     /// background (the price of a quick first answer).
     /// </summary>
     [Benchmark(OperationsPerInvoke = ContextMix.Size)]
-    public int JsonPack_IntoBuffer_Interpreted()
-    {
-        var contexts = Contexts;
-        var pack = _interpretedPack;
-        var buffer = _interpretedBuffer;
-        int decisions = 0;
-        for (int i = 0; i < contexts.Length; i++)
-        {
-            pack.Evaluate(contexts[i], buffer);
-            decisions += buffer.Decisions.Length;
-        }
-
-        return decisions;
-    }
+    public int JsonPack_IntoBuffer_Interpreted() => RunIntoBuffer(_interpretedPack, _interpretedBuffer);
 
     /// <summary>(3) The same workflow JSON executed by Microsoft RulesEngine's <c>ExecuteAllRulesAsync</c>.</summary>
     [Benchmark(OperationsPerInvoke = ContextMix.Size)]
