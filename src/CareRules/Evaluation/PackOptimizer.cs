@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 namespace CareRules.Evaluation;
 
 /// <summary>
-/// Compiles packs in the background, one at a time, on a thread-pool thread that runs only while packs wait. A pack
+/// Compiles packs in the background, one at a time, on a background thread of its own (below normal priority) that
+/// runs only while packs wait, so compiling never takes a thread from the application's thread pool. A pack
 /// asks for it after its first <see cref="CompiledPack.OptimizeAfterEvaluations"/> evaluations; the queue holds packs
-/// weakly, so a pack dropped meanwhile (a configuration reloaded twice in a row) is never compiled. A failed
+/// weakly, so a pack dropped meanwhile (a configuration reloaded twice in a row) can be collected, not compiled. A failed
 /// compilation leaves the pack interpreted, which gives the same verdicts.
 /// </summary>
 internal static class PackOptimizer
@@ -19,7 +20,7 @@ internal static class PackOptimizer
         Queue.Enqueue(new WeakReference<CompiledPack>(pack));
         if (Interlocked.CompareExchange(ref s_draining, 1, 0) == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static _ => Drain(), null);
+            new Thread(Drain) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "CareRules pack compiler" }.UnsafeStart();
         }
     }
 

@@ -105,7 +105,8 @@ public sealed class ReloadSoakTests(ITestOutputHelper output) : IDisposable
         long evaluations = 0, checkedVerdicts = 0;
         using var stop = new CancellationTokenSource();
 
-        var evaluating = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        // Threads of their own, not the pool's: loops that never yield would starve the reloads and the file watcher.
+        var evaluating = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -135,7 +136,7 @@ public sealed class ReloadSoakTests(ITestOutputHelper output) : IDisposable
                     failures.Enqueue(ex.ToString());
                 }
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
         // Pack files touched all along — the ones in force, one refused for its content, and ones nothing uses.
         long touches = 0;
