@@ -149,6 +149,7 @@ internal static class BacktestCommand
     {
         private readonly EvaluationBuffer _before = baseline.CreateBuffer();
         private readonly EvaluationBuffer _after = candidate.CreateBuffer();
+        private readonly CaseParser _parser = new(options);
 
         public Backtest Backtest { get; } = new(baseline, candidate);
 
@@ -157,7 +158,7 @@ internal static class BacktestCommand
             List<string>? errors = null;
             for (int i = 0; i < chunk.Count; i++)
             {
-                var result = CaseSource.Read(chunk, i, options, out int index);
+                var result = CaseSource.Read(chunk, i, _parser, options, out int index);
                 if (!result.IsValid)
                 {
                     (errors ??= []).Add(CaseErrorJson.ToJson(result));
@@ -181,6 +182,7 @@ internal static class BacktestCommand
                 Backtest.Add(result.CaseId, context.Now, _before, _after);
             }
 
+            chunk.Release();
             return new ChunkResult(errors ?? (IReadOnlyList<string>)[], chunk.InputBytes, chunk.Count);
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using CareRules.Model;
 using CareRules.Serialization;
@@ -10,6 +11,7 @@ namespace CareRules.Tool;
 /// </summary>
 internal sealed class CaseChunk
 {
+    /// <summary>The chunk's lines, on an array rented from the shared pool; <see cref="Release"/> gives it back.</summary>
     public byte[] Bytes = [];
     public readonly List<(int Start, int Length, long LineNumber, int Index)> Lines = [];
     public IReadOnlyList<CaseReadResult>? Results;
@@ -18,6 +20,17 @@ internal sealed class CaseChunk
     public long InputBytes;
 
     public int Count => Results?.Count ?? Lines.Count;
+
+    /// <summary>Returns the line bytes to the pool once every case of the chunk has been read.</summary>
+    public void Release()
+    {
+        var bytes = Bytes;
+        Bytes = [];
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }
 
 /// <summary>
@@ -43,7 +56,7 @@ internal static class CaseSource
         using var prefix = new MemoryStream(); // blank lines before the first case, kept for the fallback
         while (true)
         {
-            var chunk = new CaseChunk { Bytes = new byte[64 * 1024] };
+            var chunk = new CaseChunk { Bytes = ArrayPool<byte>.Shared.Rent(64 * 1024) };
             int used = 0;
             while (chunk.Lines.Count < MaxCasesPerChunk)
             {
@@ -98,7 +111,10 @@ internal static class CaseSource
 
                     if (used + length > chunk.Bytes.Length)
                     {
-                        Array.Resize(ref chunk.Bytes, Math.Max(chunk.Bytes.Length * 2, used + length));
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(chunk.Bytes.Length * 2, used + length));
+                        chunk.Bytes.AsSpan(0, used).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(chunk.Bytes);
+                        chunk.Bytes = larger;
                     }
 
                     line.CopyTo(chunk.Bytes.AsSpan(used));
@@ -116,6 +132,7 @@ internal static class CaseSource
 
             if (chunk.Lines.Count == 0)
             {
+                chunk.Release();
                 if (eof && start == end)
                 {
                     yield break;
@@ -128,8 +145,11 @@ internal static class CaseSource
         }
     }
 
-    /// <summary>Reads case <paramref name="i"/> of the chunk; its index in the input is <paramref name="index"/>.</summary>
-    public static CaseReadResult Read(CaseChunk chunk, int i, CaseReadOptions options, out int index)
+    /// <summary>
+    /// Reads case <paramref name="i"/> of the chunk with the worker's own <paramref name="parser"/> (made from
+    /// <paramref name="options"/>); its index in the input is <paramref name="index"/>.
+    /// </summary>
+    public static CaseReadResult Read(CaseChunk chunk, int i, CaseParser parser, CaseReadOptions options, out int index)
     {
         if (chunk.Results is { } results)
         {
@@ -143,17 +163,21 @@ internal static class CaseSource
         int nonBlank = line.IndexOfAnyExcept(" \t\r\n"u8);
         if (line[nonBlank] == (byte)'{')
         {
-            // One line alone reads exactly as it does among JSON Lines, but for its index and, when it does not parse,
-            // the line number in the message.
-            var result = CaseJsonReader.Read(line, options)[0];
-            if (result.IsValid)
+            // One line alone reads exactly as it does among JSON Lines (CaseJsonReader.ReadLine), in one pass, with the
+            // worker's parser; a line that does not parse goes the slow way below, for the message's line number.
+            var reader = new Utf8JsonReader(line);
+            try
             {
-                return result;
+                reader.Read();
+                var result = parser.Parse(ref reader, at);
+                if (!reader.Read())
+                {
+                    return result; // nothing but white space after the case
+                }
             }
-
-            if (IsCompleteValue(line, final: true))
+            catch (JsonException)
             {
-                return CaseReadResult.Rejected(at, result.CaseId, result.Errors);
+                // below
             }
         }
 

@@ -158,6 +158,7 @@ internal static class EvaluateCommand
     private sealed class JsonWorker(CompiledPack pack, CaseReadOptions options)
     {
         private readonly EvaluationBuffer _buffer = pack.CreateBuffer();
+        private readonly CaseParser _parser = new(options);
 
         public ChunkOutput Evaluate(CaseChunk chunk)
         {
@@ -165,7 +166,7 @@ internal static class EvaluateCommand
             using var writer = new Utf8JsonWriter(output.Bytes, VerdictJsonWriter.WriterOptions());
             for (int i = 0; i < chunk.Count; i++)
             {
-                var result = CaseSource.Read(chunk, i, options, out int index);
+                var result = CaseSource.Read(chunk, i, _parser, options, out int index);
                 if (!result.IsValid)
                 {
                     output.Errors.Add(CaseErrorJson.ToJson(result));
@@ -190,6 +191,7 @@ internal static class EvaluateCommand
                 output.Bytes.Write((byte)'\n');
             }
 
+            chunk.Release();
             return output;
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CareRules.Evaluation;
 using CareRules.Model;
@@ -55,23 +56,24 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(verdict);
-        WriteHead(writer, verdict.CaseId, verdict.Pack, verdict.Language);
+        bool cached = PackText.Applies(writer);
+        WriteHead(writer, verdict.CaseId, verdict.Pack, verdict.Language, cached);
         foreach (var decision in verdict.Decisions)
         {
-            WriteDecision(writer, decision);
+            WriteDecision(writer, decision, cached);
         }
 
         WriteMiddle(writer, verdict.GoodwillTotal);
         foreach (string rule in verdict.Fired)
         {
-            writer.WriteStringValue(rule);
+            WriteText(writer, rule, cached);
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray(Trace);
         foreach (var entry in verdict.Trace)
         {
-            WriteTraceEntry(writer, entry);
+            WriteTraceEntry(writer, entry, cached);
         }
 
         writer.WriteEndArray();
@@ -90,23 +92,24 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(buffer);
-        WriteHead(writer, buffer.CaseId, buffer.Pack.Id, buffer.Pack.Language);
+        bool cached = PackText.Applies(writer);
+        WriteHead(writer, buffer.CaseId, buffer.Pack.Id, buffer.Pack.Language, cached);
         foreach (var decision in buffer.Decisions)
         {
-            WriteDecision(writer, decision);
+            WriteDecision(writer, decision, cached);
         }
 
         WriteMiddle(writer, buffer.GoodwillTotal);
         foreach (string rule in buffer.Fired)
         {
-            writer.WriteStringValue(rule);
+            WriteText(writer, rule, cached);
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray(Trace);
         foreach (var entry in buffer.Trace)
         {
-            WriteTraceEntry(writer, entry);
+            WriteTraceEntry(writer, entry, cached);
         }
 
         writer.WriteEndArray();
@@ -114,7 +117,7 @@ public static class VerdictJsonWriter
     }
 
     /// <summary>The verdict object's start, through the start of its <c>decisions</c> array.</summary>
-    private static void WriteHead(Utf8JsonWriter writer, string? caseId, string pack, Language language)
+    private static void WriteHead(Utf8JsonWriter writer, string? caseId, string pack, Language language, bool cached)
     {
         writer.WriteStartObject();
         if (caseId is null)
@@ -126,7 +129,15 @@ public static class VerdictJsonWriter
             writer.WriteString(CaseId, caseId);
         }
 
-        writer.WriteString(Pack, pack);
+        if (cached)
+        {
+            writer.WriteString(Pack, PackText.Of(pack));
+        }
+        else
+        {
+            writer.WriteString(Pack, pack);
+        }
+
         JsonFormat.WriteEnum(writer, LanguageField, language);
         writer.WriteStartArray(Decisions);
     }
@@ -139,18 +150,52 @@ public static class VerdictJsonWriter
         writer.WriteStartArray(Fired);
     }
 
-    private static void WriteTraceEntry(Utf8JsonWriter writer, TraceEntry entry)
+    private static void WriteTraceEntry(Utf8JsonWriter writer, TraceEntry entry, bool cached)
     {
         writer.WriteStartObject();
         JsonFormat.WriteEnum(writer, Kind, entry.Kind);
-        writer.WriteString(Rule, entry.RuleId);
+        WriteText(writer, Rule, entry.RuleId, cached);
         if (entry.CauseRuleId is not null)
         {
-            writer.WriteString(Cause, entry.CauseRuleId);
+            WriteText(writer, Cause, entry.CauseRuleId, cached);
         }
 
-        writer.WriteString(Message, entry.Describe());
+        if (cached && entry.Kind == TraceKind.RuleFired)
+        {
+            writer.WriteString(Message, PackText.FiredMessage(entry.RuleId)); // the same sentence for every case
+        }
+        else
+        {
+            writer.WriteString(Message, entry.Describe());
+        }
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a text of the pack (a rule id, a reason) as a property, encoded once per thread when <paramref name="cached"/>.</summary>
+    private static void WriteText(Utf8JsonWriter writer, JsonEncodedText name, string text, bool cached)
+    {
+        if (cached)
+        {
+            writer.WriteString(name, PackText.Of(text));
+        }
+        else
+        {
+            writer.WriteString(name, text);
+        }
+    }
+
+    /// <summary>Writes a text of the pack as an array element, encoded once per thread when <paramref name="cached"/>.</summary>
+    private static void WriteText(Utf8JsonWriter writer, string text, bool cached)
+    {
+        if (cached)
+        {
+            writer.WriteStringValue(PackText.Of(text));
+        }
+        else
+        {
+            writer.WriteStringValue(text);
+        }
     }
 
     /// <summary>The verdict as JSON text.</summary>
@@ -173,12 +218,14 @@ public static class VerdictJsonWriter
         return JsonFormat.ToUtf8Bytes(verdict, indented, Write);
     }
 
-    internal static void WriteDecision(Utf8JsonWriter writer, Decision d)
+    internal static void WriteDecision(Utf8JsonWriter writer, Decision d) => WriteDecision(writer, d, PackText.Applies(writer));
+
+    private static void WriteDecision(Utf8JsonWriter writer, Decision d, bool cached)
     {
         writer.WriteStartObject();
         JsonFormat.WriteEnum(writer, Type, d.Type);
-        writer.WriteString(Rule, d.RuleId);
-        writer.WriteString(Reason, d.Reason);
+        WriteText(writer, Rule, d.RuleId, cached);
+        WriteText(writer, Reason, d.Reason, cached);
         var fields = d.Shape.Fields; // the type's fields in order; optional ones only when present (catalog 5.6)
         for (int i = 0; i < fields.Count; i++)
         {
@@ -246,5 +293,49 @@ public static class VerdictJsonWriter
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// The texts a pack repeats in every verdict — its id, rule ids, reasons, the rule-fired sentences — escaped and
+    /// encoded to UTF-8 once per thread instead of once per verdict (the encoding was most of the cost of writing a
+    /// verdict). Keyed by the string instance, which a compiled pack keeps for its life; bounded, so packs replaced by
+    /// a reload are let go. Used only with the CareRules writer options' encoder, whose escaping the cached bytes have;
+    /// a writer with another encoder gets the strings as before.
+    /// </summary>
+    private static class PackText
+    {
+        private const int MaxEntries = 4096;
+
+        [ThreadStatic]
+        private static Dictionary<string, JsonEncodedText>? t_texts;
+
+        [ThreadStatic]
+        private static Dictionary<string, JsonEncodedText>? t_firedMessages;
+
+        private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+        public static bool Applies(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, Encoder);
+
+        public static JsonEncodedText Of(string text) => Get(t_texts ??= new(ReferenceEqualityComparer.Instance), text, static t => t);
+
+        public static JsonEncodedText FiredMessage(string ruleId) =>
+            Get(t_firedMessages ??= new(ReferenceEqualityComparer.Instance), ruleId, static id => new TraceEntry(TraceKind.RuleFired, id).Describe());
+
+        private static JsonEncodedText Get(Dictionary<string, JsonEncodedText> texts, string key, Func<string, string> text)
+        {
+            if (texts.TryGetValue(key, out var encoded))
+            {
+                return encoded;
+            }
+
+            if (texts.Count >= MaxEntries)
+            {
+                texts.Clear();
+            }
+
+            encoded = JsonEncodedText.Encode(text(key), Encoder);
+            texts.Add(key, encoded);
+            return encoded;
+        }
     }
 }

@@ -53,6 +53,27 @@ public sealed class VerdictJsonWriterTests
     }
 
     [Fact]
+    public void Write_WriterWithAnotherEncoder_EscapesWithThatEncoder()
+    {
+        // The pack's texts are encoded once per thread for the CareRules writer options only: a writer with the
+        // default (HTML-safe) encoder, written after the cached path has seen the same strings, still escapes them its
+        // own way — the apostrophe and the Polish letters as \u escapes — and reads back to the same verdict text.
+        var verdict = HandBuilt();
+        _ = VerdictJsonWriter.ToUtf8Bytes(verdict);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default }))
+        {
+            VerdictJsonWriter.Write(writer, verdict);
+        }
+
+        string json = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Contains("A VIP customer\\u0027s order is late.", json, StringComparison.Ordinal);
+        Assert.Contains("Za\\u017C\\u00F3\\u0142\\u0107", json, StringComparison.Ordinal);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(Golden), System.Text.Json.Nodes.JsonNode.Parse(json)));
+        Assert.Equal(Golden, VerdictJsonWriter.ToJson(verdict)); // and the cached path still writes the golden bytes
+    }
+
+    [Fact]
     public void ToUtf8Bytes_SameVerdictTwiceAndUnderAnotherCulture_SameBytes()
     {
         byte[] first = VerdictJsonWriter.ToUtf8Bytes(HandBuilt());
