@@ -27,7 +27,7 @@ internal static class ExplanationText
         LocalDate d => d.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
         Instant i when calendar is not null => i.InZone(calendar.Zone).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture) + " local",
         Instant i => i.ToString("uuuu-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        Duration d => Hours(d),
+        Duration d => FormatDuration(d),
         Money m => m.ToString(),
         Enum e => CatalogName(e),
         BusinessCalendar c => "calendar (" + c.Zone.Id + ")",
@@ -127,8 +127,48 @@ internal static class ExplanationText
         return result.Append(expression, cursor, expression.Length - cursor).ToString();
     }
 
-    private static string Hours(Duration d) =>
-        d.TotalMinutes % 60 == 0 ? $"{d.TotalHours.ToString(CultureInfo.InvariantCulture)}h" : $"{d.TotalMinutes.ToString(CultureInfo.InvariantCulture)} min";
+    /// <summary>
+    /// A duration in days, hours and minutes, zero parts left out: <c>8h</c>, <c>30 min</c>, <c>2h 30 min</c>,
+    /// <c>27 days</c>, <c>6 days 23h 48 min</c>; seconds only when there are any; <c>0 min</c>; negative with a leading
+    /// minus sign.
+    /// </summary>
+    internal static string FormatDuration(Duration d)
+    {
+        if (d == Duration.Zero)
+        {
+            return "0 min";
+        }
+
+        var parts = new List<string>(4);
+        var left = d < Duration.Zero ? -d : d;
+        long days = (long)Math.Floor(left.TotalDays);
+        left -= Duration.FromDays(days);
+        long hours = (long)Math.Floor(left.TotalHours);
+        left -= Duration.FromHours(hours);
+        long minutes = (long)Math.Floor(left.TotalMinutes);
+        left -= Duration.FromMinutes(minutes);
+        if (days > 0)
+        {
+            parts.Add(days.ToString(CultureInfo.InvariantCulture) + (days == 1 ? " day" : " days"));
+        }
+
+        if (hours > 0)
+        {
+            parts.Add(hours.ToString(CultureInfo.InvariantCulture) + "h");
+        }
+
+        if (minutes > 0)
+        {
+            parts.Add(minutes.ToString(CultureInfo.InvariantCulture) + " min");
+        }
+
+        if (left > Duration.Zero)
+        {
+            parts.Add(left.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s");
+        }
+
+        return (d < Duration.Zero ? "-" : string.Empty) + string.Join(' ', parts);
+    }
 
     private static string CatalogName(Enum e) =>
         (string)typeof(CatalogNames).GetMethod(nameof(CatalogNames.Of))!.MakeGenericMethod(e.GetType()).Invoke(null, [e])!;
