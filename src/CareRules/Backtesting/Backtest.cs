@@ -195,8 +195,8 @@ public sealed class Backtest
     private void AddCore(string? caseId, Instant now, ReadOnlySpan<Decision> baseline, decimal goodwillBaseline, ReadOnlySpan<Decision> candidate, decimal goodwillCandidate)
     {
         _cases++;
-        _baseline.Goodwill += goodwillBaseline;
-        _candidate.Goodwill += goodwillCandidate;
+        AddTo(ref _baseline.Goodwill, goodwillBaseline);
+        AddTo(ref _candidate.Goodwill, goodwillCandidate);
         Tally(baseline, _baseline, candidateSide: false);
         Tally(candidate, _candidate, candidateSide: true);
         bool changed = goodwillBaseline != goodwillCandidate || !Same(baseline, candidate, legalOnly: false);
@@ -235,22 +235,22 @@ public sealed class Backtest
             if (candidateSide)
             {
                 rule.DecisionsCandidate++;
-                rule.GoodwillCandidate += goodwill ? value : 0m;
+                AddTo(ref rule.GoodwillCandidate, goodwill ? value : 0m);
             }
             else
             {
                 rule.DecisionsBaseline++;
-                rule.GoodwillBaseline += goodwill ? value : 0m;
+                AddTo(ref rule.GoodwillBaseline, goodwill ? value : 0m);
             }
 
             switch (type)
             {
                 case DecisionType.Compensate when goodwill:
-                    side.GoodwillByOffer[(int)d.Offer] += value;
+                    AddTo(ref side.GoodwillByOffer[(int)d.Offer], value);
                     break;
                 case DecisionType.Compensate when d.Legal:
                     side.LegalCount++;
-                    side.LegalValue += value;
+                    AddTo(ref side.LegalValue, value);
                     break;
                 case DecisionType.Escalate:
                     side.Escalations[(int)d.To]++;
@@ -298,6 +298,18 @@ public sealed class Backtest
             j++;
         }
     }
+
+    /// <summary>Adds an amount to a total; most cases have no goodwill, and a decimal addition of zero is not free.</summary>
+    private static void AddTo(ref decimal total, decimal amount)
+    {
+        if (!IsZero(amount))
+        {
+            total += amount;
+        }
+    }
+
+    private static bool IsZero<T>(T value)
+        where T : System.Numerics.INumberBase<T> => T.IsZero(value); // decimal's checks its three words, no comparison
 
     private static bool IsLegal(in Decision d) => d.Type == DecisionType.Compensate && d.Legal;
 
@@ -429,8 +441,8 @@ public sealed class Backtest
         {
             Cases++;
             Changed += changed ? 1 : 0;
-            GoodwillBaseline += goodwillBaseline;
-            GoodwillCandidate += goodwillCandidate;
+            AddTo(ref GoodwillBaseline, goodwillBaseline);
+            AddTo(ref GoodwillCandidate, goodwillCandidate);
         }
 
         public void Add(in PeriodTotals other)

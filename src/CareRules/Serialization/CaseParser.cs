@@ -475,6 +475,11 @@ internal sealed class CaseParser
             return WrongType(ref r, path, "a number");
         }
 
+        if (!r.HasValueSequence && TryParsePlainAmount(r.ValueSpan, out value))
+        {
+            return true; // the common case, parsed directly: digits with at most two decimals
+        }
+
         string Raw(ref Utf8JsonReader reader) => JsonProblems.Shorten(Encoding.UTF8.GetString(reader.ValueSpan));
         if (r.ValueSpan.IndexOfAny((byte)'e', (byte)'E') >= 0)
         {
@@ -501,6 +506,50 @@ internal sealed class CaseParser
         }
 
         value = amount;
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a JSON number token of the common shape of an amount — 1 to 18 digits, optionally a point and one or two
+    /// more digits, no sign or exponent — to exactly the decimal <see cref="Utf8JsonReader.TryGetDecimal"/> gives
+    /// (same value and scale). False for anything else, which then takes the general path and its messages.
+    /// </summary>
+    internal static bool TryParsePlainAmount(ReadOnlySpan<byte> text, out decimal value)
+    {
+        value = 0m;
+        long mantissa = 0;
+        int i = 0, digits = 0;
+        for (; i < text.Length && (uint)(text[i] - '0') <= 9; i++, digits++)
+        {
+            mantissa = (mantissa * 10) + (text[i] - '0');
+        }
+
+        if (digits is 0 or > 16)
+        {
+            return false;
+        }
+
+        byte scale = 0;
+        if (i < text.Length)
+        {
+            if (text[i] != (byte)'.' || text.Length - i - 1 is < 1 or > 2)
+            {
+                return false;
+            }
+
+            for (i++; i < text.Length; i++, scale++)
+            {
+                int digit = text[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + digit;
+            }
+        }
+
+        value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, isNegative: false, scale);
         return true;
     }
 

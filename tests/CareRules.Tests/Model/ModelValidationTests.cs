@@ -19,6 +19,28 @@ public sealed class ModelValidationTests
         Assert.Contains("customer.orders: must be zero or more, was -1.", ex.Message);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(99)]
+    [InlineData(64)]
+    public void Order_UndefinedEnumValues_AreNamed(int raw)
+    {
+        // Every defined member either side of them is accepted; an undefined value is refused with its field.
+        var ex = Assert.Throws<CareRulesValidationException>(() =>
+            new Order("O-1", T, Money.Pln(10m), (OrderStatus)raw, payment: (PaymentMethod)raw, tracking: (TrackingStatus)raw));
+
+        Assert.Equal(["order.status", "order.payment", "order.tracking"], ex.Errors.Select(e => e.Path));
+        Assert.Contains($"order.status: '{raw}' is not a defined OrderStatus.", ex.Message);
+        foreach (var status in Enum.GetValues<OrderStatus>())
+        {
+            foreach (var tracking in Enum.GetValues<TrackingStatus>())
+            {
+                var ok = new Order("O-1", T, Money.Pln(10m), status, tracking: tracking, shippedAt: T, deliveredAt: T);
+                Assert.Equal(status, ok.Status);
+            }
+        }
+    }
+
     [Fact]
     public void Order_DeliveredBeforeShipped_IsRejected()
     {
