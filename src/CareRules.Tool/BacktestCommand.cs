@@ -158,7 +158,7 @@ internal static class BacktestCommand
             List<string>? errors = null;
             for (int i = 0; i < chunk.Count; i++)
             {
-                var result = CaseSource.Read(chunk, i, _parser, options, out int index);
+                var result = CaseSource.Read(chunk, i, _parser, out int index);
                 if (!result.IsValid)
                 {
                     (errors ??= []).Add(CaseErrorJson.ToJson(result));

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using CareRules.Model;
 using CareRules.Serialization;
 
@@ -91,7 +90,7 @@ internal static class CaseSource
                 {
                     if (!decided)
                     {
-                        if (line[nonBlank] != (byte)'{' || !IsCompleteValue(line, final: false))
+                        if (line[nonBlank] != (byte)'{' || !CaseJsonReader.IsCompleteValue(line))
                         {
                             // Not JSON Lines: the whole input, as read so far and the rest, goes to the reader.
                             prefix.Write(buffer, start, end - start);
@@ -146,10 +145,11 @@ internal static class CaseSource
     }
 
     /// <summary>
-    /// Reads case <paramref name="i"/> of the chunk with the worker's own <paramref name="parser"/> (made from
-    /// <paramref name="options"/>); its index in the input is <paramref name="index"/>.
+    /// Reads case <paramref name="i"/> of the chunk with the worker's own <paramref name="parser"/>, exactly as the
+    /// JSON Lines reader reads that line (a line that does not parse gets its line number in the message); its index
+    /// in the input is <paramref name="index"/>.
     /// </summary>
-    public static CaseReadResult Read(CaseChunk chunk, int i, CaseParser parser, CaseReadOptions options, out int index)
+    public static CaseReadResult Read(CaseChunk chunk, int i, CaseParser parser, out int index)
     {
         if (chunk.Results is { } results)
         {
@@ -159,61 +159,13 @@ internal static class CaseSource
 
         var (start, length, lineNumber, at) = chunk.Lines[i];
         index = at;
-        var line = chunk.Bytes.AsSpan(start, length);
-        int nonBlank = line.IndexOfAnyExcept(" \t\r\n"u8);
-        if (line[nonBlank] == (byte)'{')
-        {
-            // One line alone reads exactly as it does among JSON Lines (CaseJsonReader.ReadLine), in one pass, with the
-            // worker's parser; a line that does not parse goes the slow way below, for the message's line number.
-            var reader = new Utf8JsonReader(line);
-            try
-            {
-                reader.Read();
-                var result = parser.Parse(ref reader, at);
-                if (!reader.Read())
-                {
-                    return result; // nothing but white space after the case
-                }
-            }
-            catch (JsonException)
-            {
-                // below
-            }
-        }
-
-        // Rare: a line that does not parse or is not an object. Read it as the streaming reader does, at its line
-        // number: after a first case line and blank lines up to it.
-        var padded = new byte[3 + (int)Math.Max(0, lineNumber - 2) + length];
-        "{}\n"u8.CopyTo(padded);
-        padded.AsSpan(3, padded.Length - 3 - length).Fill((byte)'\n');
-        line.CopyTo(padded.AsSpan(padded.Length - length));
-        var exact = CaseJsonReader.Read(padded, options)[1];
-        return exact.IsValid ? exact : CaseReadResult.Rejected(at, exact.CaseId, exact.Errors);
+        return CaseJsonReader.ReadLine(chunk.Bytes.AsSpan(start, length), parser, at, lineNumber);
     }
 
     /// <summary>The error line (catalog 5.7) of a case the pack could not evaluate.</summary>
     public static string EvaluationError(int index, string? caseId, Exception exception) => exception is CareRulesValidationException validation
         ? CaseErrorJson.ToJson(CaseReadResult.Rejected(index, caseId, validation.Errors.Select(e => e with { Path = "$." + e.Path }).ToList()))
         : CaseErrorJson.ToJson(CaseReadResult.Rejected(index, caseId, [new ValidationError("$", $"could not be evaluated: {exception.GetType().Name}: {exception.Message}")]));
-
-    /// <summary>True when the line holds one complete JSON value and nothing after it but white space (as the reader decides JSON Lines).</summary>
-    private static bool IsCompleteValue(ReadOnlySpan<byte> line, bool final)
-    {
-        var reader = new Utf8JsonReader(line, isFinalBlock: final, state: default);
-        try
-        {
-            if (!reader.Read() || !reader.TrySkip())
-            {
-                return false;
-            }
-
-            return line[(int)reader.BytesConsumed..].IndexOfAnyExcept(" \t\r\n"u8) < 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 
     private static bool Grow(ref byte[] buffer)
     {

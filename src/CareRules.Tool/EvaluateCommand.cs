@@ -166,7 +166,7 @@ internal static class EvaluateCommand
             using var writer = new Utf8JsonWriter(output.Bytes, VerdictJsonWriter.WriterOptions());
             for (int i = 0; i < chunk.Count; i++)
             {
-                var result = CaseSource.Read(chunk, i, _parser, options, out int index);
+                var result = CaseSource.Read(chunk, i, _parser, out int index);
                 if (!result.IsValid)
                 {
                     output.Errors.Add(CaseErrorJson.ToJson(result));
