@@ -510,7 +510,7 @@ internal sealed class CaseParser
     }
 
     /// <summary>
-    /// Parses a JSON number token of the common shape of an amount — 1 to 18 digits, optionally a point and one or two
+    /// Parses a JSON number token of the common shape of an amount — 1 to 16 digits, optionally a point and one or two
     /// more digits, no sign or exponent — to exactly the decimal <see cref="Utf8JsonReader.TryGetDecimal"/> gives
     /// (same value and scale). False for anything else, which then takes the general path and its messages.
     /// </summary>

@@ -129,14 +129,7 @@ public static class VerdictJsonWriter
             writer.WriteString(CaseId, caseId);
         }
 
-        if (cached)
-        {
-            writer.WriteString(Pack, PackText.Of(pack));
-        }
-        else
-        {
-            writer.WriteString(Pack, pack);
-        }
+        WriteText(writer, Pack, pack, cached);
 
         JsonFormat.WriteEnum(writer, LanguageField, language);
         writer.WriteStartArray(Decisions);
@@ -312,7 +305,7 @@ public static class VerdictJsonWriter
         [ThreadStatic]
         private static Dictionary<string, JsonEncodedText>? t_firedMessages;
 
-        private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        private static readonly JavaScriptEncoder Encoder = JsonFormat.Options(indented: false).Encoder!; // the writer options' one encoder
 
         public static bool Applies(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, Encoder);
 
