@@ -79,7 +79,8 @@ public sealed class RuleBuilder
     /// each (workflow JSON packs give their conditions this way); that saves a delegate call per rule and evaluation.
     /// Calls of fact methods marked with <see cref="FactDefinitionAttribute"/> (such as <c>StandardFacts.IsLate</c>) are
     /// inlined. An expression-tree condition can be explained clause by clause (<c>CareRules.Explanations</c>); a
-    /// delegate condition only as opaque. It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order.
+    /// delegate condition only as opaque. It must be a pure function of the <see cref="RuleContext"/>: conditions may be evaluated in any order,
+    /// and a call that several conditions make with the same arguments is made once per evaluation.
     /// </summary>
     public RuleBuilder WhenExpression(Expression<Func<RuleContext, bool>> condition)
     {

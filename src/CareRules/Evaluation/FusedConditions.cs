@@ -31,6 +31,9 @@ internal sealed class FusedConditions
         _chunks = Array.ConvertAll(trees, t => t.Compile(preferInterpretation: true));
     }
 
+    /// <summary>The fused methods as expression trees (for tests).</summary>
+    internal IReadOnlyList<Expression<Func<RuleContext, ulong>>> Trees => _trees;
+
     /// <summary>How many 64-rule chunks there are.</summary>
     public int ChunkCount => _trees.Length;
 
@@ -64,26 +67,35 @@ internal sealed class FusedConditions
         {
             var context = Expression.Parameter(typeof(RuleContext), "context");
             var mask = Expression.Variable(typeof(ulong), "mask");
+            var variables = new List<ParameterExpression> { mask };
             var body = new List<Expression> { Expression.Assign(mask, Expression.Constant(0UL)) };
-            int end = Math.Min(rules.Length, (c + 1) * 64);
-            for (int r = c * 64; r < end; r++)
+            int start = c * 64;
+            int end = Math.Min(rules.Length, start + 64);
+            var conditions = new Expression[end - start];
+            for (int r = start; r < end; r++)
+            {
+                conditions[r - start] = Condition(rules[r], context);
+            }
+
+            conditions = SharedCalls.Share(conditions, context, variables, body);
+            for (int r = start; r < end; r++)
             {
                 body.Add(Expression.IfThen(
-                    Condition(rules[r], context),
+                    FactDefinitions.Inline(conditions[r - start]),
                     Expression.OrAssign(mask, Expression.Constant(1UL << (r & 63)))));
             }
 
             body.Add(mask);
-            trees[c] = Expression.Lambda<Func<RuleContext, ulong>>(Expression.Block([mask], body), context);
+            trees[c] = Expression.Lambda<Func<RuleContext, ulong>>(Expression.Block(variables, body), context);
         }
 
         return new FusedConditions(trees);
     }
 
-    /// <summary>One rule's condition as an expression over <paramref name="context"/>.</summary>
+    /// <summary>One rule's condition as an expression over <paramref name="context"/> (fact calls not yet inlined).</summary>
     private static Expression Condition(CompiledRule rule, ParameterExpression context) =>
         rule.ConditionExpression is { } tree
-            ? FactDefinitions.Inline(new Rebind(tree.Parameters[0], context).Visit(tree.Body)!)
+            ? new Rebind(tree.Parameters[0], context).Visit(tree.Body)!
             : Expression.Invoke(Expression.Constant(rule.Condition), context);
 
     /// <summary>Replaces a condition's own parameter by the fused method's.</summary>
