@@ -36,7 +36,11 @@ internal static class FactDefinitions
 
     /// <summary>
     /// Inlines every call of a fact method with a definition, recursively. Each argument is evaluated once, before the
-    /// body, as a call evaluates it: arguments other than parameters and constants go to block variables.
+    /// body, as a call evaluates it: arguments other than parameters, constants and reads of a
+    /// <see cref="RuleContext"/> property go to block variables. A <see cref="RuleContext"/> property is pure and cheap
+    /// (<see cref="RuleContext.Today"/> is computed once per evaluation), so it is read where the body uses it, and
+    /// not at all when the body does not get there (<c>IsLate(c.Order, c.Today)</c> needs no local date for an order
+    /// that is delivered).
     /// </summary>
     public static Expression Inline(Expression expression) => new Inliner().Visit(expression)!;
 
@@ -66,6 +70,9 @@ internal static class FactDefinitions
         return lambda;
     }
 
+    private static bool IsContextRead(Expression argument) =>
+        argument is MemberExpression { Expression: ParameterExpression { } owner, Member: PropertyInfo } && owner.Type == typeof(RuleContext);
+
     private sealed class Substitute(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
@@ -87,7 +94,7 @@ internal static class FactDefinitions
             for (int i = 0; i < arguments.Length; i++)
             {
                 var argument = visited.Arguments[i];
-                if (argument is ParameterExpression or ConstantExpression)
+                if (argument is ParameterExpression or ConstantExpression || IsContextRead(argument))
                 {
                     arguments[i] = argument;
                     continue;

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using CareRules.Model;
 using CareRules.Authoring;
@@ -25,7 +24,7 @@ public sealed class CompiledPack
     private static EvaluationBuffer? t_buffer;
 
     private readonly CompiledRule[] _rules;
-    private readonly FusedConditions? _fused;
+    private readonly FusedRules? _fused;
     private readonly int _maxDecisions;
     private readonly int _maxTrace;
     private readonly int _rankCount;
@@ -92,7 +91,7 @@ public sealed class CompiledPack
         }
 
         Rules = infos;
-        _fused = FusedConditions.TryCreate(rules);
+        _fused = FusedRules.TryCreate(rules);
         _optimized = _fused is null && !all.Exists(o => o.IsTiered);
         _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
         _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
@@ -165,12 +164,19 @@ public sealed class CompiledPack
         {
             if (!_optimized)
             {
-                _fused?.Compile();
-                foreach (var rule in _rules)
+                if (_fused is { } fused)
                 {
-                    foreach (var outcome in rule.Outcomes)
+                    // The fused methods hold the outcome functions too; their own delegates serve explanations only and stay as they are.
+                    fused.Compile();
+                }
+                else
+                {
+                    foreach (var rule in _rules)
                     {
-                        outcome.Optimize();
+                        foreach (var outcome in rule.Outcomes)
+                        {
+                            outcome.Optimize();
+                        }
                     }
                 }
 
@@ -229,18 +235,8 @@ public sealed class CompiledPack
         var rules = _rules;
         if (_fused is { } fused)
         {
-            // Every condition first (they are pure), in one compiled method per 64 rules; then the rules that hold fire
-            // in id order.
-            for (int chunk = 0; chunk < fused.ChunkCount; chunk++)
-            {
-                ulong mask = fused.Match(chunk, rc);
-                while (mask != 0)
-                {
-                    int r = (chunk << 6) + BitOperations.TrailingZeroCount(mask);
-                    mask &= mask - 1;
-                    Fire(rules[r], rc, buffer);
-                }
-            }
+            // One method per 64 rules runs the conditions and produces the decisions of the rules that hold, in id order.
+            fused.Run(rc, buffer);
         }
         else
         {

@@ -220,6 +220,9 @@ public sealed class EvaluationBuffer
         HighRankWord = Math.Max(HighRankWord, word);
     }
 
+    /// <summary><see cref="AddDecision"/> with its arguments by value, for the fused rules' expression trees.</summary>
+    internal void AddDecisionOf(CompiledOutcome outcome, Money? value, Instant? instant) => AddDecision(outcome, value, instant);
+
     /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
     internal void Remove(int index)
     {

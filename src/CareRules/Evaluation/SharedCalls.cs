@@ -5,14 +5,14 @@ using System.Runtime.CompilerServices;
 namespace CareRules.Evaluation;
 
 /// <summary>
-/// Common-subexpression sharing for the conditions fused into one method (<see cref="FusedConditions"/>): a method call
-/// that appears, with the same arguments, in more than one place — <c>StandardFacts.WithdrawalInWindow(…)</c> in the
+/// Common-subexpression sharing for the rules fused into one method (<see cref="FusedRules"/>): a method call (or a
+/// delegate invocation) that appears, with the same arguments, in more than one place — <c>StandardFacts.WithdrawalInWindow(…)</c> in the
 /// conditions of <c>withdrawal.in-window</c> and <c>withdrawal.out-of-window</c>, the reply-SLA <c>HasElapsed(…)</c>
-/// of two reply rules — is computed at most once per evaluation. Each shared call gets two locals of the fused method,
+/// of two reply rules, the due-by function two outcomes of a rule share — is computed at most once per evaluation. Each shared call gets two locals of the fused method,
 /// a flag and a value; every place it appeared reads the value, computing it first when the flag is not yet set. The
 /// call is made where the first of its places is reached and only if one is reached, so short-circuiting and the
-/// exceptions a condition can throw are as before; only repeats are saved. Sound because conditions are pure functions of
-/// the context (<see cref="Authoring.RuleBuilder.WhenExpression"/>).
+/// exceptions a condition can throw are as before; only repeats are saved. Sound because conditions and outcome
+/// functions are pure functions of the context (<see cref="Authoring.RuleBuilder.WhenExpression"/>).
 /// <para>
 /// Values captured from the code that built a rule (the fields of a C# closure, such as a parameter read into a local)
 /// are read once, when the pack is built, and become constants, so that two rules' captures of the same value compare
@@ -65,6 +65,10 @@ internal static class SharedCalls
     private static bool IsCandidate(MethodCallExpression call, ParameterExpression context) =>
         call.Type != typeof(void) && !call.Method.IsSpecialName && OnlyReads.Check(call, context);
 
+    /// <summary>True for an invocation of a delegate held as a constant (a C# outcome function) on the context alone.</summary>
+    private static bool IsCandidate(InvocationExpression invocation, ParameterExpression context) =>
+        invocation.Type != typeof(void) && invocation.Expression is ConstantExpression && OnlyReads.Check(invocation, context);
+
     /// <summary>Counts the candidate calls, by structure.</summary>
     private sealed class Counter(ParameterExpression context, Dictionary<Expression, int> counts) : ExpressionVisitor
     {
@@ -78,6 +82,16 @@ internal static class SharedCalls
             return base.VisitMethodCall(node);
         }
 
+        protected override Expression VisitInvocation(InvocationExpression node)
+        {
+            if (IsCandidate(node, context))
+            {
+                counts[node] = counts.GetValueOrDefault(node) + 1;
+            }
+
+            return base.VisitInvocation(node);
+        }
+
         // A nested lambda's body runs in another scope and maybe never: nothing in it is shared.
         protected override Expression VisitLambda<T>(Expression<T> node) => node;
     }
@@ -85,9 +99,12 @@ internal static class SharedCalls
     /// <summary>Replaces each shared call by a read of its value, computed on first use.</summary>
     private sealed class Rewriter(Dictionary<Expression, (ParameterExpression Flag, ParameterExpression Value)> slots) : ExpressionVisitor
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node)
+        protected override Expression VisitMethodCall(MethodCallExpression node) => Shared(node, base.VisitMethodCall(node));
+
+        protected override Expression VisitInvocation(InvocationExpression node) => Shared(node, base.VisitInvocation(node));
+
+        private Expression Shared(Expression node, Expression visited)
         {
-            var visited = base.VisitMethodCall(node);
             if (!slots.TryGetValue(node, out var slot))
             {
                 return visited;
@@ -183,6 +200,7 @@ internal static class SharedCalls
                 (ConstantExpression a, ConstantExpression b) => Equals(a.Value, b.Value),
                 (MemberExpression a, MemberExpression b) => a.Member == b.Member && Equals(a.Expression, b.Expression),
                 (MethodCallExpression a, MethodCallExpression b) => a.Method == b.Method && Equals(a.Object, b.Object) && All(a.Arguments, b.Arguments),
+                (InvocationExpression a, InvocationExpression b) => Equals(a.Expression, b.Expression) && All(a.Arguments, b.Arguments),
                 (UnaryExpression a, UnaryExpression b) => a.Method == b.Method && Equals(a.Operand, b.Operand),
                 (BinaryExpression a, BinaryExpression b) => a.Method == b.Method && a.Conversion is null && b.Conversion is null
                     && Equals(a.Left, b.Left) && Equals(a.Right, b.Right),
@@ -214,6 +232,9 @@ internal static class SharedCalls
                         hash.Add(GetHashCode(argument));
                     }
 
+                    break;
+                case InvocationExpression invocation:
+                    hash.Add(GetHashCode(invocation.Expression));
                     break;
                 case UnaryExpression u:
                     hash.Add(GetHashCode(u.Operand));

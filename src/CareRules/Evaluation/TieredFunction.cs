@@ -26,6 +26,10 @@ internal sealed class TieredFunction<T>
     /// <summary>A delegate running <paramref name="expression"/> interpreted, which the pack replaces by its compiled form when optimized.</summary>
     public static Func<RuleContext, T> Create(Expression<Func<RuleContext, T>> expression) => new TieredFunction<T>(expression).Invoke;
 
+    /// <summary>The expression tree of <paramref name="function"/> when it is a tiered function, else null.</summary>
+    public static Expression<Func<RuleContext, T>>? ExpressionOf(Func<RuleContext, T> function) =>
+        function.Target is TieredFunction<T> tiered ? tiered._expression : null;
+
     /// <summary>Runs the interpreted function.</summary>
     public T Invoke(RuleContext context) => _interpreted(context);
 

@@ -33,15 +33,18 @@ public sealed class TieredJsonPackTests
     }
 
     [Fact]
-    public void DecisionFunctions_AreInterpretedUntilOptimized_ThenCompiled()
+    public void DecisionFunctions_AreInterpretedUntilOptimized_ThenCompiledInTheFusedRules()
     {
         var pack = WorkflowPack.CreateStandardBuilder().Build().KeepInterpreted();
         var outcomes = pack.CompiledRules.SelectMany(r => r.Outcomes).ToList();
         Assert.Contains(outcomes, o => o.IsTiered); // e.g. the due-by of an escalation, a discount's value
+        Assert.False(pack.IsOptimized);
 
         pack.Optimize();
 
-        Assert.DoesNotContain(outcomes, o => o.IsTiered);
-        Assert.All(outcomes.Where(o => o.InstantOf is not null), o => Assert.IsNotType<TieredFunction<NodaTime.Instant?>>(o.InstantOf!.Target));
+        // Evaluation runs the fused methods, which inline the decision functions and are compiled now; the functions'
+        // own delegates serve explanations only and are left as they were.
+        Assert.True(pack.IsOptimized);
+        Assert.Contains(outcomes, o => o.IsTiered);
     }
 }

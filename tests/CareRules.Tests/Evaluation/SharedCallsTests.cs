@@ -3,6 +3,7 @@ using CareRules.Authoring;
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Tests.Support;
+using NodaTime;
 
 namespace CareRules.Tests.Evaluation;
 
@@ -116,6 +117,34 @@ public sealed class SharedCallsTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DueByFunctionSharedByOutcomes_IsCalledOnce_AndOnlyWhenTheRuleFires(bool optimize)
+    {
+        int calls = 0;
+        Func<RuleContext, Instant?> dueBy = c =>
+        {
+            calls++;
+            return c.Now + Duration.FromHours(1);
+        };
+        var builder = new PackBuilder("due-by");
+        builder.Rule("notify", r => r
+            .WhenExpression(c => c.Customer.Orders >= 3)
+            .Notify(NotifyChannel.Phone, NotifyMessage.DelayApology, "Call.", dueBy)
+            .Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "Write.", dueBy));
+        var pack = builder.Build();
+        pack = optimize ? pack.Optimize() : pack.KeepInterpreted();
+
+        var verdict = pack.Evaluate(Ctx.Context());
+        Assert.Equal(1, calls);
+        Assert.All(verdict.Decisions, d => Assert.Equal(Ctx.Now + Duration.FromHours(1), d.DueBy));
+        Assert.Equal(2, verdict.Decisions.Count);
+
+        pack.Evaluate(new CareContext(Ctx.Now, Ctx.Customer(orders: 1), null, null));
+        Assert.Equal(1, calls);
+    }
+
+    [Theory]
     [InlineData(2, 2, 1)]
     [InlineData(2, 3, 2)]
     public void CapturedLocals_WithEqualValues_Share(int first, int second, int expectedCalls)
@@ -141,7 +170,7 @@ public sealed class SharedCallsTests
     [Fact]
     public void StandardPack_SharesItsRepeatedFacts()
     {
-        var fused = FusedConditions.TryCreate([.. CareRules.Packs.StandardPack.Default.CompiledRules])!;
+        var fused = FusedRules.TryCreate([.. CareRules.Packs.StandardPack.Default.CompiledRules])!;
         var debugView = typeof(Expression).GetProperty("DebugView", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
         string text = string.Join("\n", fused.Trees.Select(t => (string)debugView.GetValue(t)!));
 
@@ -150,8 +179,9 @@ public sealed class SharedCallsTests
         Assert.Equal(Occurrences(text, ".HasElapsed("), assigned.Count);
         Assert.Single(assigned.Select(m => m.Groups[1].Value).Distinct());
 
-        // Shared: late (2 rules), reply SLA elapsed (2), VIP (2), carrier claim accepted (2), hold end (2), withdrawal window (2).
-        Assert.Equal(6, fused.Trees.Sum(t => ((BlockExpression)t.Body).Variables.Count(v => v.Name!.EndsWith("Known", StringComparison.Ordinal))));
+        // Shared: late (2 rules), reply SLA elapsed (2), VIP (2), carrier claim accepted (2), hold end (2), withdrawal
+        // window (2), and the due-by the phone call and the e-mail of delay.notify-immediately share.
+        Assert.Equal(7, fused.Trees.Sum(t => ((BlockExpression)t.Body).Variables.Count(v => v.Name!.EndsWith("Known", StringComparison.Ordinal))));
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;

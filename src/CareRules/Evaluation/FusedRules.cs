@@ -1,0 +1,143 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using CareRules.Authoring;
+using CareRules.Model;
+using NodaTime;
+
+namespace CareRules.Evaluation;
+
+/// <summary>
+/// A pack's rules fused into one method per 64 rules (rules in id order): for each rule, its condition, and when it
+/// holds, the rule recorded as fired and its decisions produced into the buffer, guards, values and due-bys included —
+/// what <see cref="CompiledPack"/>'s loop over the rules does, without a delegate call per condition, a loop over
+/// outcomes or a closure per function. Made only for packs with conditions given as expression trees
+/// (<see cref="RuleBuilder.WhenExpression"/>, as workflow JSON packs and the C# Standard pack give them): those are
+/// inlined, and so are an outcome's guard, value and due-by when given as expression trees (a workflow JSON pack's,
+/// <see cref="TieredFunction{T}"/>); delegate conditions and functions are invoked from the method. A call made with
+/// the same arguments in several places is made once per evaluation (<see cref="SharedCalls"/>): two conditions that
+/// ask the same fact, outcomes of one rule that share a due-by function.
+/// <para>
+/// Tiered: the methods are interpreted from the start (building a pack compiles nothing, so its first answer comes in
+/// about a millisecond) and compiled to IL by <see cref="Compile"/> when the pack is optimized
+/// (<see cref="CompiledPack.Optimize"/>, in the background after the pack's first evaluations); the compiled methods
+/// replace the interpreted ones in one atomic swap. Both produce the same decisions. Needs dynamic code: where it is
+/// only interpreted (NativeAOT), <see cref="TryCreate"/> returns null and the pack runs its rules one by one.
+/// </para>
+/// </summary>
+internal sealed class FusedRules
+{
+    private readonly Expression<Action<RuleContext, EvaluationBuffer>>[] _trees;
+    private Action<RuleContext, EvaluationBuffer>[] _chunks;
+
+    private FusedRules(Expression<Action<RuleContext, EvaluationBuffer>>[] trees)
+    {
+        _trees = trees;
+        _chunks = Array.ConvertAll(trees, t => t.Compile(preferInterpretation: true));
+    }
+
+    /// <summary>The fused methods as expression trees (for tests).</summary>
+    internal IReadOnlyList<Expression<Action<RuleContext, EvaluationBuffer>>> Trees => _trees;
+
+    /// <summary>True once <see cref="Compile"/> has swapped the compiled methods in.</summary>
+    public bool IsCompiled { get; private set; }
+
+    /// <summary>Runs every rule on the loaded context: fired rules and their decisions go into <paramref name="buffer"/>, in rule id order.</summary>
+    public void Run(RuleContext context, EvaluationBuffer buffer)
+    {
+        var chunks = _chunks;
+        for (int c = 0; c < chunks.Length; c++)
+        {
+            chunks[c](context, buffer);
+        }
+    }
+
+    /// <summary>Compiles the fused methods to IL and swaps them in, all chunks at once. Not thread-safe: the pack calls it under its lock.</summary>
+    public void Compile()
+    {
+        if (!IsCompiled)
+        {
+            Volatile.Write(ref _chunks, Array.ConvertAll(_trees, t => t.Compile()));
+            IsCompiled = true;
+        }
+    }
+
+    /// <summary>The fused rules (interpreted until <see cref="Compile"/>), or null when this runtime cannot compile code or no condition is an expression tree.</summary>
+    public static FusedRules? TryCreate(CompiledRule[] rules)
+    {
+        if (!RuntimeFeature.IsDynamicCodeCompiled || !Array.Exists(rules, r => r.ConditionExpression is not null))
+        {
+            return null;
+        }
+
+        var trees = new Expression<Action<RuleContext, EvaluationBuffer>>[(rules.Length + 63) / 64];
+        for (int c = 0; c < trees.Length; c++)
+        {
+            var context = Expression.Parameter(typeof(RuleContext), "context");
+            var buffer = Expression.Parameter(typeof(EvaluationBuffer), "buffer");
+            var variables = new List<ParameterExpression>();
+            var body = new List<Expression>();
+            int start = c * 64;
+            int end = Math.Min(rules.Length, start + 64);
+
+            // Every condition and outcome function as an expression over the context, shared calls computed once.
+            var parts = new List<Expression>();
+            for (int r = start; r < end; r++)
+            {
+                parts.Add(Condition(rules[r], context));
+                foreach (var outcome in rules[r].Outcomes)
+                {
+                    parts.Add(Function(outcome.When, context) ?? Expression.Empty());
+                    parts.Add(Function(outcome.ValueOf, context) ?? Expression.Constant(outcome.FixedValue, typeof(Money?)));
+                    parts.Add(Function(outcome.InstantOf, context) ?? Expression.Constant(null, typeof(Instant?)));
+                }
+            }
+
+            var shared = SharedCalls.Share(parts, context, variables, body);
+            int p = 0;
+            for (int r = start; r < end; r++)
+            {
+                var rule = rules[r];
+                var condition = shared[p++];
+                var fire = new List<Expression> { Expression.Call(buffer, AddFired, Expression.Constant(rule)) };
+                foreach (var outcome in rule.Outcomes)
+                {
+                    var when = shared[p++];
+                    var value = shared[p++];
+                    var instant = shared[p++];
+                    Expression add = Expression.Call(buffer, AddDecisionOf, Expression.Constant(outcome), value, instant);
+                    fire.Add(outcome.When is null ? add : Expression.IfThen(when, add));
+                }
+
+                body.Add(Expression.IfThen(condition, Expression.Block(fire)));
+            }
+
+            body.Add(Expression.Empty());
+            var inlined = FactDefinitions.Inline(Expression.Block(variables, body));
+            trees[c] = Expression.Lambda<Action<RuleContext, EvaluationBuffer>>(inlined, context, buffer);
+        }
+
+        return new FusedRules(trees);
+    }
+
+    private static readonly System.Reflection.MethodInfo AddFired = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFired), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    private static readonly System.Reflection.MethodInfo AddDecisionOf = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddDecisionOf), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    /// <summary>One rule's condition as an expression over <paramref name="context"/> (fact calls not yet inlined).</summary>
+    private static Expression Condition(CompiledRule rule, ParameterExpression context) =>
+        rule.ConditionExpression is { } tree
+            ? new Rebind(tree.Parameters[0], context).Visit(tree.Body)!
+            : Expression.Invoke(Expression.Constant(rule.Condition), context);
+
+    /// <summary>An outcome function as an expression over <paramref name="context"/>: its tree when it has one, else an invocation of the delegate; null for none.</summary>
+    private static Expression? Function<T>(Func<RuleContext, T>? function, ParameterExpression context) =>
+        function is null ? null
+        : TieredFunction<T>.ExpressionOf(function) is { } tree ? new Rebind(tree.Parameters[0], context).Visit(tree.Body)!
+        : Expression.Invoke(Expression.Constant(function), context);
+
+    /// <summary>Replaces a function's own parameter by the fused method's.</summary>
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
