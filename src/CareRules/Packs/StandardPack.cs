@@ -86,12 +86,12 @@ public static class StandardPack
                 .Notify(NotifyChannel.Email, NotifyMessage.AvailabilityDate, Text.Of($"An item waits for stock more than {availabilityWait} days, so give the customer a firm date and the option to cancel for a full refund, without pushing a substitute.", $"Towar czeka na dostawę dłużej niż {availabilityWait} dni, więc podaj klientowi pewny termin i możliwość rezygnacji z pełnym zwrotem środków, bez wciskania zamiennika."), c => c.Calendar.AddBusinessTime(c.Now, sla));
         });
 
-        b.Rule("delivery.statutory-deadline", r => r
+        b.Rule("delivery.statutory-deadline", r => ExplainWithoutAgeBound(r
             .Description(Text.Of("Not delivered 30 days after placing, or after a later promised date: the consumer may end the contract (Directive 2011/83/EU art. 18).", "Brak dostawy w ciągu 30 dni od złożenia zamówienia lub po późniejszym obiecanym terminie: konsument może odstąpić od umowy (dyrektywa 2011/83/UE, art. 18)."))
             .Priority(300)
             .WhenExpression(c => c.Order != null && c.Now - c.Order.PlacedAt > MinAgePast30LocalDays && IsPastStatutoryDelivery(c.Calendar, c.Order, c.Today))
             .Escalate(EscalationTarget.Manager, EscalationPriority.High, Text.Of("The order is undelivered past the statutory delivery deadline, so a manager must take it over.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc sprawę musi przejąć kierownik."))
-            .Compensate(OfferKind.FullRefund, Text.Of("The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc konsument może odstąpić od umowy i trzeba mu zaproponować zwrot całej zapłaconej kwoty."), c => c.Order!.Total, legal: true));
+            .Compensate(OfferKind.FullRefund, Text.Of("The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc konsument może odstąpić od umowy i trzeba mu zaproponować zwrot całej zapłaconej kwoty."), c => c.Order!.Total, legal: true)));
     }
 
     /// <summary>
@@ -100,6 +100,15 @@ public static class StandardPack
     /// so never within 27 days.
     /// </summary>
     private static readonly Duration MinAgePast30LocalDays = Duration.FromDays(27);
+
+    /// <summary>
+    /// Explains <c>delivery.statutory-deadline</c> by its legal condition alone, as the workflow JSON pack states it: the
+    /// order check and the age bound of its evaluated condition (<see cref="MinAgePast30LocalDays"/>) only save work and
+    /// never change the answer (the fact is false without an order), so an explanation that showed
+    /// it would show an implementation detail as if it were a rule. Set after the condition (setting one clears it).
+    /// </summary>
+    private static void ExplainWithoutAgeBound(RuleBuilder rule) =>
+        rule.ExplanationExpression = static () => c => IsPastStatutoryDelivery(c.Calendar, c.Order, c.Today);
 
     private static void AddReplyTime(PackBuilder b)
     {

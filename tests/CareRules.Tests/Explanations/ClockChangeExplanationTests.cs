@@ -101,6 +101,33 @@ public sealed class ClockChangeExplanationTests
     }
 
     [Theory]
+    // Placed 26 September 12:00 CEST; the evaluated condition first checks that more than 27 days have elapsed (a bound
+    // that only saves work). The explanation shows the legal condition alone, and agrees with the verdict on either side
+    // of the bound and of day 30.
+    [InlineData("2026-10-03T10:00:00Z", false)] // day 7
+    [InlineData("2026-10-23T10:00:00Z", false)] // day 27, the bound itself
+    [InlineData("2026-10-23T10:01:00Z", false)] // just past the bound, still in time
+    [InlineData("2026-10-26T22:59:00Z", false)] // the last minute of day 30
+    [InlineData("2026-10-26T23:00:00Z", true)]  // day 31
+    public void StatutoryDeadline_IsExplainedByItsLegalCondition_NotByTheEvaluationsAgeBound(string now, bool fires)
+    {
+        var context = Scenario.At(Z(now)).WithoutCase()
+            .Order(o => o with { PlacedAt = Z("2026-09-26T10:00:00Z"), Status = OrderStatus.Paid, ShippedAt = null, Tracking = TrackingStatus.None, PromisedBy = new LocalDate(2026, 9, 30), DelayNotified = true })
+            .Build();
+
+        var e = Pack.Explain(context, "delivery.statutory-deadline");
+
+        Assert.Equal(fires, e.Fired);
+        Assert.Equal(fires, Pack.Evaluate(context).Fired.Contains("delivery.statutory-deadline"));
+        Assert.Equal("IsPastStatutoryDelivery(calendar, order, today)", e.Condition!.Expression); // as the JSON pack states it
+        Assert.DoesNotContain("MinAge", e.ToString(), StringComparison.Ordinal);
+        if (!fires)
+        {
+            Assert.Contains("fires after 2026-10-26 local (Europe/Warsaw)", e.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     // Opened Friday 23 October 10:00 CEST (08:00Z): one business day (8 h) is due Monday 26 October 10:00 CET (09:00Z),
     // the weekend and its extra hour in between not counted.
     [InlineData("2026-10-26T08:59:00Z", false, "2026-10-26 09:59")]

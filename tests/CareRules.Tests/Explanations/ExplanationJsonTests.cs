@@ -108,7 +108,7 @@ public sealed class ExplanationJsonTests
         Assert.Null(json["caseId"]); // written as null, not left out
         Assert.True(json["fired"]!.GetValue<bool>());
         Assert.Equal(JsonValueKind.True, json["clauses"]![0]!["value"]!.GetValueKind());
-        var past = json["clauses"]![0]!["clauses"]![2]!;
+        var past = json["clauses"]![0]!; // the fact itself, as the JSON pack states the rule
         Assert.Equal(("call", "IsPastStatutoryDelivery(calendar, order, today)"), (past["kind"]!.GetValue<string>(), past["expression"]!.GetValue<string>()));
         Assert.Equal("today", past["operands"]![0]!["expression"]!.GetValue<string>());
         Assert.Equal("2026-11-24", past["operands"]![0]!["value"]!.GetValue<string>());
