@@ -42,6 +42,16 @@ internal static class Flips
             };
         }
 
+        if (LocalDaysSince(fact.Text) is { } since && IsIntegral(thresholdValue) && factValue is not null && op is ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual or ExpressionType.LessThan or ExpressionType.LessThanOrEqual)
+        {
+            // Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) >= 10 reads "from local day 10 after case.OpenedAt".
+            long day = Convert.ToInt64(thresholdValue, System.Globalization.CultureInfo.InvariantCulture) + op switch { ExpressionType.GreaterThan => 1, ExpressionType.LessThan => -1, _ => 0 };
+            bool from_ = op is ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual;
+            string dayText = day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new NearestFlip(fact.Text, from_ ? ">=" : "<=", dayText, parameters, was,
+                $"fires {(from_ ? "from" : "up to")} local day {dayText} after {since} ({calendar.Zone.Id}{Source(threshold)}); today is day {was}");
+        }
+
         switch (op)
         {
             case ExpressionType.Equal:
@@ -69,6 +79,15 @@ internal static class Flips
 
     private static string Format(PackExplainer.OperandPlan plan, object? value, Time.BusinessCalendar calendar) =>
         ExplanationText.FormatValue(plan.EnumType is not null && value is not null and not Enum ? Enum.ToObject(plan.EnumType, value) : value, calendar);
+
+    /// <summary>The instant a count of local days starts from, when the fact is <c>Period.DaysBetween(calendar.LocalDate(X), today)</c>; else null.</summary>
+    private static string? LocalDaysSince(string fact)
+    {
+        const string Start = "Period.DaysBetween(calendar.LocalDate(", End = "), today)";
+        return fact.StartsWith(Start, StringComparison.Ordinal) && fact.EndsWith(End, StringComparison.Ordinal) && fact.Length > Start.Length + End.Length
+            ? fact[Start.Length..^End.Length]
+            : null;
+    }
 
     private static bool IsIntegral(object value) => value is int or long or short or byte or sbyte or uint or ulong or ushort;
 

@@ -64,7 +64,7 @@ public sealed class ParameterThresholdExplanationTests
         const string due = "Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) >= Math.Max(0, complaintResponseDeadline - 4)";
         var clause = Clauses.Find(day15, due);
         Assert.Equal("Math.Max(0, complaintResponseDeadline - 4) = 16", Clauses.Lines(clause)[1]); // computed: not itself a parameter
-        Clauses.AssertFlip(new("fires from Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) ≥ 16 (from complaintResponseDeadline); was 15",
+        Clauses.AssertFlip(new("fires from local day 16 after case.OpenedAt (Europe/Warsaw; from complaintResponseDeadline); today is day 15",
             "Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today)", ">=", "16", ["complaintResponseDeadline"], "15"), clause.Flip);
         // E, the 20th day from 2 November, is Sunday 22 November, moved to Monday 23: deemed accepted from the 24th.
         Assert.Equal("fires after 2026-11-23 local (Europe/Warsaw; from complaintResponseDeadline)", Clauses.Find(day15, "today > ComplaintResponseEnd(calendar, case, complaintResponseDeadline)").Flip!.Text);

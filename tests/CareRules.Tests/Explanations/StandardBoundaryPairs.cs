@@ -192,7 +192,7 @@ internal static class StandardBoundaryPairs
         pairs.Add(new("complaint.deadline", "local day 10 vs day 9 after the complaint", $"{days} >= Math.Max(0, complaintResponseDeadline - 4)",
             new(Complaint("2026-11-22T23:00:00Z").Build(), [$"{days} = 10", "Math.Max(0, complaintResponseDeadline - 4) = 10"]),
             new(Complaint("2026-11-22T22:59:00Z").Build(), [$"{days} = 9", "Math.Max(0, complaintResponseDeadline - 4) = 10"],
-                new("fires from Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) ≥ 10 (from complaintResponseDeadline); was 9", days, ">=", "10", ["complaintResponseDeadline"], "9"))));
+                new("fires from local day 10 after case.OpenedAt (Europe/Warsaw; from complaintResponseDeadline); today is day 9", days, ">=", "10", ["complaintResponseDeadline"], "9"))));
 
         return pairs;
     }
