@@ -38,7 +38,7 @@ public sealed class CompiledPack
     /// </summary>
     internal const int OptimizeAfterEvaluations = 32;
 
-    internal CompiledPack(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules)
+    internal CompiledPack(string name, string version, ParameterValues parameters, BusinessCalendar calendar, CompiledRule[] rules, bool fuse = true)
     {
         Name = name;
         Version = version;
@@ -91,7 +91,7 @@ public sealed class CompiledPack
         }
 
         Rules = infos;
-        _fused = FusedRules.TryCreate(rules);
+        _fused = fuse ? FusedRules.TryCreate(rules) : null;
         _optimized = _fused is null && !all.Exists(o => o.IsTiered);
         _maxDecisions = outcomes + 1; // + the stop no-goodwill resolution may add
         _maxTrace = rules.Length + (2 * _maxDecisions) + 4;
@@ -135,6 +135,9 @@ public sealed class CompiledPack
 
     /// <summary>The compiled rules, in id order (for tests that walk every text of a pack).</summary>
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
+    /// <summary>True when the pack runs as fused methods (<see cref="FusedRules"/>) rather than its loop over the rules; for tests.</summary>
+    internal bool IsFused => _fused is not null;
 
     /// <summary>True once the pack runs compiled code only (<see cref="Optimize"/>); for tests.</summary>
     internal bool IsOptimized => _optimized;

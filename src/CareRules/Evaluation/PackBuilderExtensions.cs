@@ -17,7 +17,16 @@ public static class PackBuilderExtensions
     /// <returns>A sealed, immutable, thread-safe pack.</returns>
     /// <exception cref="CareRulesValidationException">The pack has one or more problems; all are listed.</exception>
     /// <exception cref="InvalidOperationException">The builder has already built.</exception>
-    public static CompiledPack Build(this PackBuilder builder)
+    public static CompiledPack Build(this PackBuilder builder) => Build(builder, fuse: true);
+
+    /// <summary>
+    /// Builds the pack for the general engine only: each rule's condition and functions are delegates of their own,
+    /// run by the pack's loop over the rules, never fused into one method (<see cref="FusedRules"/>). The reference the
+    /// fused, specialised form is tested against; what a runtime without dynamic code runs.
+    /// </summary>
+    internal static CompiledPack BuildGeneral(this PackBuilder builder) => Build(builder, fuse: false);
+
+    private static CompiledPack Build(PackBuilder builder, bool fuse)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var pack = builder.Validate();
@@ -27,6 +36,6 @@ public static class PackBuilderExtensions
             rules[i] = new CompiledRule(pack.Rules[i]);
         }
 
-        return new CompiledPack(pack.Name, pack.Version, pack.Parameters, pack.Calendar, rules);
+        return new CompiledPack(pack.Name, pack.Version, pack.Parameters, pack.Calendar, rules, fuse);
     }
 }

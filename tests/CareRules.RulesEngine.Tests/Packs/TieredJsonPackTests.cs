@@ -32,6 +32,24 @@ public sealed class TieredJsonPackTests
         }
     }
 
+    [Theory]
+    [InlineData(Stance.Generous)]
+    [InlineData(Stance.Balanced)]
+    [InlineData(Stance.Firm)]
+    public void Fused_DecidesAsTheGeneralEngine(Stance stance)
+    {
+        // The general engine: each condition and decision function a delegate of its own, run by the pack's loop.
+        var general = WorkflowPack.CreateStandardBuilder().Set(StandardParameters.Stance, stance).BuildGeneral().Optimize();
+        var fused = WorkflowPack.CreateStandardBuilder().Set(StandardParameters.Stance, stance).Build().Optimize();
+        Assert.False(general.IsFused);
+        Assert.True(fused.IsFused);
+
+        foreach (var context in Contexts.Concat(CareGenerators.Sample(CareEdgeGenerators.Contexts(), 500, 18)))
+        {
+            Assert.Equal(VerdictJsonWriter.ToJson(general.Evaluate(context)), VerdictJsonWriter.ToJson(fused.Evaluate(context)));
+        }
+    }
+
     [Fact]
     public void DecisionFunctions_AreInterpretedUntilOptimized_ThenCompiledInTheFusedRules()
     {

@@ -1,0 +1,80 @@
+using CareRules.Authoring;
+using CareRules.Evaluation;
+using CareRules.Model;
+using CareRules.Packs;
+using CareRules.Serialization;
+using CareRules.Testing;
+
+namespace CareRules.Tests.Evaluation;
+
+/// <summary>
+/// The fused, specialised form of a pack (<see cref="FusedRules"/>: one method per 64 rules, conditions and decision
+/// functions inlined, repeated calls shared) decides exactly as the general engine — the pack's loop over its rules,
+/// each condition and function a delegate of its own (<see cref="PackBuilderExtensions.BuildGeneral"/>), kept as the
+/// reference — verdict for verdict (decisions, fired rules, trace, goodwill), on generated and edge contexts, for every
+/// stance, compiled and interpreted.
+/// </summary>
+public sealed class FusedRulesEquivalenceTests
+{
+    private static readonly IReadOnlyList<CareContext> Contexts =
+        [.. CareGenerators.Sample(2_500, 20261202), .. CareGenerators.Sample(CareEdgeGenerators.Contexts(), 1_000, 20261202)];
+
+    public static TheoryData<Stance> Stances => [Stance.Firm, Stance.Balanced, Stance.Generous];
+
+    [Theory]
+    [MemberData(nameof(Stances))]
+    public void StandardPack_Fused_DecidesAsTheGeneralEngine(Stance stance)
+    {
+        PackBuilder Builder() => StandardPack.CreateBuilder().Set(StandardParameters.Stance, stance);
+        var general = Builder().BuildGeneral();
+        var compiled = Builder().Build().Optimize();
+        var interpreted = Builder().Build().KeepInterpreted();
+        Assert.False(general.IsFused);
+        Assert.True(compiled.IsFused);
+
+        AssertSameVerdicts(general, compiled, interpreted);
+    }
+
+    [Fact]
+    public void MixedPack_DelegateAndTreeConditions_SharedFacts_DecidesAsTheGeneralEngine()
+    {
+        // Delegate conditions beside tree conditions, a due-by shared by two outcomes, a guarded outcome, a value
+        // function, a suppressor and a cap raiser: every path of the fused method.
+        static PackBuilder Builder()
+        {
+            Func<RuleContext, NodaTime.Instant?> dueBy = c => c.Calendar.AddBusinessTime(c.Now, NodaTime.Duration.FromHours(4));
+            return new PackBuilder("mixed")
+                .Rule("a.late", r => r.WhenExpression(c => StandardFacts.IsLate(c.Order, c.Today))
+                    .Notify(NotifyChannel.Phone, NotifyMessage.DelayApology, "Call.", dueBy)
+                    .Notify(NotifyChannel.Email, NotifyMessage.DelayApology, "Write.", dueBy)
+                    .Compensate(OfferKind.DiscountNextOrder, "Discount.", c => c.Order!.Total.Multiply(0.1m), percent: 10, when: c => c.Order!.Total.Amount > 100m))
+                .Rule("b.late-vip", r => r.WhenExpression(c => StandardFacts.IsLate(c.Order, c.Today) && StandardFacts.IsVip(c.Customer, 2000m, 10))
+                    .MultiplyGoodwillCap(2m)
+                    .Compensate(OfferKind.GiftInParcel, "Gift.", Money.Pln(40m)))
+                .Rule("c.abusive", r => r.When(c => c.Case is { } k && k.Has(CaseFlags.Abusive))
+                    .SuppressGoodwill()
+                    .Stop(StopKind.PoliteDecline, "Decline."))
+                .Rule("d.many-contacts", r => r.WhenExpression(c => c.Customer.ContactsLast7Days >= 3)
+                    .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "Supervisor.", dueBy));
+        }
+
+        AssertSameVerdicts(Builder().BuildGeneral(), Builder().Build().Optimize(), Builder().Build().KeepInterpreted());
+    }
+
+    private static void AssertSameVerdicts(CompiledPack general, params CompiledPack[] fused)
+    {
+        int fired = 0;
+        foreach (var context in Contexts)
+        {
+            var expected = general.Evaluate(context);
+            fired += expected.Fired.Count;
+            string json = VerdictJsonWriter.ToJson(expected);
+            foreach (var pack in fused)
+            {
+                Assert.Equal(json, VerdictJsonWriter.ToJson(pack.Evaluate(context)));
+            }
+        }
+
+        Assert.True(fired > Contexts.Count / 4, $"the contexts fire rules ({fired} fired)");
+    }
+}
