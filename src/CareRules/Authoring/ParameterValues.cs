@@ -42,6 +42,9 @@ public sealed class ParameterValues
     /// <summary>The value of a parameter by name, or null when there is none.</summary>
     public object? Find(string name) => _values.TryGetValue(name, out var entry) ? entry.Value : null;
 
+    /// <summary>The definition of a parameter by name, or null when there is none.</summary>
+    internal ParameterDefinition? Definition(string name) => _values.TryGetValue(name, out var entry) ? entry.Definition : null;
+
     /// <summary>The value of a parameter as text (the form configuration and <c>--param</c> accept).</summary>
     public string Format(string name) => _values.TryGetValue(name, out var entry)
         ? entry.Definition.Format(entry.Value)

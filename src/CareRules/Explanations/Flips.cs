@@ -10,8 +10,8 @@ internal static class Flips
     public static NearestFlip? Describe(PackExplainer.OperandPlan fact, object? factValue, ExpressionType op, PackExplainer.OperandPlan threshold, object? thresholdValue, bool clock, CompiledPack pack)
     {
         var calendar = pack.Calendar;
-        string was = Format(fact, factValue, calendar);
-        string at = Format(threshold, thresholdValue, calendar);
+        string was = PackExplainer.FormatOperand(fact, factValue, pack);
+        string at = PackExplainer.FormatOperand(threshold, thresholdValue, pack);
         string symbol = Symbol(op);
         var parameters = threshold.Parameters;
         string from = threshold.Parameter is { } p ? $" ({p})" : parameters.Count > 0 ? $" (from {string.Join(", ", parameters)})" : string.Empty;
@@ -76,9 +76,6 @@ internal static class Flips
     /// <summary>Where a clock threshold comes from, inside the bracket of the time zone: "; contactBoundary" or "; from carrierClaimMaxHold".</summary>
     private static string Source(PackExplainer.OperandPlan threshold) =>
         threshold.Parameter is { } p ? "; " + p : threshold.Parameters.Count > 0 ? "; from " + string.Join(", ", threshold.Parameters) : string.Empty;
-
-    private static string Format(PackExplainer.OperandPlan plan, object? value, Time.BusinessCalendar calendar) =>
-        ExplanationText.FormatValue(plan.EnumType is not null && value is not null and not Enum ? Enum.ToObject(plan.EnumType, value) : value, calendar);
 
     /// <summary>The instant a count of local days starts from, when the fact is <c>Period.DaysBetween(calendar.LocalDate(X), today)</c>; else null.</summary>
     private static string? LocalDaysSince(string fact)

@@ -334,6 +334,16 @@ internal sealed class PackExplainer
                 : node;
     }
 
+    /// <summary>
+    /// An operand's value as an explanation shows it: an enumeration by its catalog name, an amount parameter with two
+    /// decimals as its configuration is written (<c>vipLifetimeValue = 2000.00</c>), anything else as
+    /// <see cref="ExplanationText.FormatValue"/> writes it.
+    /// </summary>
+    internal static string FormatOperand(OperandPlan plan, object? value, CompiledPack pack) =>
+        plan.EnumType is not null && value is not null and not Enum ? ExplanationText.FormatValue(Enum.ToObject(plan.EnumType, value), pack.Calendar)
+        : value is decimal amount && plan.Parameter is { } name && pack.Parameters.Definition(name) is { IsAmount: true } ? amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)
+        : ExplanationText.FormatValue(value, pack.Calendar);
+
     internal sealed record OperandPlan(string Text, Func<RuleContext, object?[], object?> Evaluate, string? Parameter, IReadOnlyList<string> Parameters, Type? EnumType);
 
     /// <summary>A comparison's flip: which side is the fact (0 left, 1 right, -1 a yes/no value), the operator with the fact on the left, and whether the fact is the clock.</summary>
@@ -509,9 +519,7 @@ internal sealed class PackExplainer
         private static Operand Value(OperandPlan plan, State state)
         {
             var (value, error) = Run(plan.Evaluate, state);
-            string text = error is not null ? "failed (" + error + ")"
-                : plan.EnumType is not null && value is not null and not Enum ? ExplanationText.FormatValue(Enum.ToObject(plan.EnumType, value), state.Pack.Calendar)
-                : ExplanationText.FormatValue(value, state.Pack.Calendar);
+            string text = error is not null ? "failed (" + error + ")" : FormatOperand(plan, value, state.Pack);
             return new Operand(plan.Text, text, plan.Parameter);
         }
     }

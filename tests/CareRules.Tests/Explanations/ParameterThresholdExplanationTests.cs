@@ -44,9 +44,9 @@ public sealed class ParameterThresholdExplanationTests
         var e = pack.Explain(context, "escalate.vip-at-risk");
 
         Assert.False(e.Fired);
-        Assert.Equal("fires from customer.LifetimeValue.Amount ≥ 1500 (vipLifetimeValue); was 1499.99", Clauses.Find(e, "customer.LifetimeValue.Amount >= vipLifetimeValue").Flip!.Text);
+        Assert.Equal("fires from customer.LifetimeValue.Amount ≥ 1500.00 (vipLifetimeValue); was 1499.99", Clauses.Find(e, "customer.LifetimeValue.Amount >= vipLifetimeValue").Flip!.Text);
         Assert.Equal("fires from customer.Orders ≥ 4 (vipOrders); was 3", Clauses.Find(e, "customer.Orders >= vipOrders").Flip!.Text);
-        Assert.Equal(new[] { "vipLifetimeValue = 1500 [vipLifetimeValue]", "vipOrders = 4 [vipOrders]" }, Clauses.Lines(Clauses.Find(e, "IsVip(customer, vipLifetimeValue, vipOrders)")));
+        Assert.Equal(new[] { "vipLifetimeValue = 1500.00 [vipLifetimeValue]", "vipOrders = 4 [vipOrders]" }, Clauses.Lines(Clauses.Find(e, "IsVip(customer, vipLifetimeValue, vipOrders)")));
     }
 
     [Fact]

@@ -171,9 +171,9 @@ internal static class StandardBoundaryPairs
 
         Scenario Valued(decimal lifetimeValue) => Monday.Customer(c => c with { LifetimeValue = lifetimeValue }).Case(k => k with { Kind = CaseKind.DeliveryDelay });
         pairs.Add(new("escalate.vip-at-risk", "lifetime value 2000.00 vs 1999.99", "customer.LifetimeValue.Amount >= vipLifetimeValue",
-            new(Valued(2000m).Build(), ["customer.LifetimeValue.Amount = 2000", "vipLifetimeValue = 2000 [vipLifetimeValue]"]),
-            new(Valued(1999.99m).Build(), ["customer.LifetimeValue.Amount = 1999.99", "vipLifetimeValue = 2000 [vipLifetimeValue]"],
-                new("fires from customer.LifetimeValue.Amount ≥ 2000 (vipLifetimeValue); was 1999.99", "customer.LifetimeValue.Amount", ">=", "2000", ["vipLifetimeValue"], "1999.99"))));
+            new(Valued(2000m).Build(), ["customer.LifetimeValue.Amount = 2000", "vipLifetimeValue = 2000.00 [vipLifetimeValue]"]),
+            new(Valued(1999.99m).Build(), ["customer.LifetimeValue.Amount = 1999.99", "vipLifetimeValue = 2000.00 [vipLifetimeValue]"],
+                new("fires from customer.LifetimeValue.Amount ≥ 2000.00 (vipLifetimeValue); was 1999.99", "customer.LifetimeValue.Amount", ">=", "2000.00", ["vipLifetimeValue"], "1999.99"))));
 
         Scenario Incidents(int n) => Monday.Customer(c => c with { IncidentsLast90Days = n });
         pairs.Add(new("escalate.repeat-incidents", "3 incidents in 90 days vs 2", "customer.IncidentsLast90Days >= repeatIncidentLimit",
