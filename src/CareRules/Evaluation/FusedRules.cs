@@ -111,7 +111,6 @@ internal sealed class FusedRules
                 body.Add(Expression.IfThen(condition, Expression.Block(fire)));
             }
 
-            body.Add(Expression.Empty());
             var inlined = FactDefinitions.Inline(Expression.Block(variables, body));
             trees[c] = Expression.Lambda<Action<RuleContext, EvaluationBuffer>>(inlined, context, buffer);
         }

@@ -179,7 +179,7 @@ internal static class SharedCalls
     /// Structural equality of the expressions a condition is made of: same node types, members, methods, constants
     /// (by value) and the same parameters. Node kinds it does not know compare by reference, so they are never shared.
     /// </summary>
-    internal sealed class StructuralComparer : IEqualityComparer<Expression>
+    private sealed class StructuralComparer : IEqualityComparer<Expression>
     {
         public static readonly StructuralComparer Instance = new();
 

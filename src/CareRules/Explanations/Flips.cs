@@ -46,10 +46,10 @@ internal static class Flips
         {
             // Period.DaysBetween(calendar.LocalDate(case.OpenedAt), today) >= 10 reads "from local day 10 after case.OpenedAt".
             long day = Convert.ToInt64(thresholdValue, System.Globalization.CultureInfo.InvariantCulture) + op switch { ExpressionType.GreaterThan => 1, ExpressionType.LessThan => -1, _ => 0 };
-            bool from_ = op is ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual;
+            bool upward = op is ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual;
             string dayText = day.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return new NearestFlip(fact.Text, from_ ? ">=" : "<=", dayText, parameters, was,
-                $"fires {(from_ ? "from" : "up to")} local day {dayText} after {since} ({calendar.Zone.Id}{Source(threshold)}); today is day {was}");
+            return new NearestFlip(fact.Text, upward ? ">=" : "<=", dayText, parameters, was,
+                $"fires {(upward ? "from" : "up to")} local day {dayText} after {since} ({calendar.Zone.Id}{Source(threshold)}); today is day {was}");
         }
 
         switch (op)
