@@ -258,7 +258,12 @@ public static class CaseJsonReader
         return results;
     }
 
-    internal static CaseReadResult ReadLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber)
+    /// <summary>Reads one line: the compact shape directly (<see cref="CaseParser.TryParseCompact"/>), anything else with <see cref="ParseLine"/>.</summary>
+    internal static CaseReadResult ReadLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber) =>
+        parser.TryParseCompact(line, index, out var compact) ? compact : ParseLine(line, parser, index, lineNumber);
+
+    /// <summary>Reads one line with the general parser, which reads any valid case and words every error.</summary>
+    internal static CaseReadResult ParseLine(ReadOnlySpan<byte> line, CaseParser parser, int index, long lineNumber)
     {
         var reader = new Utf8JsonReader(line);
         try

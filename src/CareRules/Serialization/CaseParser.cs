@@ -14,7 +14,7 @@ namespace CareRules.Serialization;
 /// per read call. Syntax errors are not caught here: the <see cref="JsonException"/> reaches the caller, which
 /// knows whether one line or the whole input is lost.
 /// </summary>
-internal sealed class CaseParser
+internal sealed partial class CaseParser
 {
     private static readonly ObjectSchema s_root = new(JsonPath.Root, new(["now", "customer", "order", "case"], ["customer"]));
 

@@ -24,21 +24,26 @@ internal static class CatalogJson<TEnum>
     {
         if (!reader.ValueIsEscaped)
         {
-            var text = reader.ValueSpan;
-            for (int i = 0; i < s_utf8.Length; i++)
-            {
-                if (text.SequenceEqual(s_utf8[i]))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            return Match(reader.ValueSpan);
         }
 
         for (int i = 0; i < s_utf8.Length; i++)
         {
             if (reader.ValueTextEquals(s_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the catalog name <paramref name="utf8"/> spells (unescaped UTF-8), or -1.</summary>
+    public static int Match(ReadOnlySpan<byte> utf8)
+    {
+        for (int i = 0; i < s_utf8.Length; i++)
+        {
+            if (utf8.SequenceEqual(s_utf8[i]))
             {
                 return i;
             }

@@ -49,6 +49,20 @@ internal sealed class ObjectSchema
     /// <summary>The JSON path of a field, e.g. <c>$.order.total</c>.</summary>
     public string PathOf(int field) => _paths[field];
 
+    /// <summary>The index of the field named <paramref name="utf8"/> (unescaped UTF-8) among fields <paramref name="from"/> and after, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> utf8, int from)
+    {
+        for (int i = from; i < _utf8.Length; i++)
+        {
+            if (utf8.SequenceEqual(_utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// The index of the field the current property-name token names, or -1. The search starts at
     /// <paramref name="hint"/> (the field after the previous one), so that fields in the documented order match at

@@ -33,7 +33,7 @@ public sealed class CaseJsonReaderFuzzTests
         }
     });
 
-    private static string Mutate(string json, int[] positions, char[] chars, int[] kinds)
+    internal static string Mutate(string json, int[] positions, char[] chars, int[] kinds)
     {
         var text = new StringBuilder(json);
         for (int i = 0; i < positions.Length; i++)
