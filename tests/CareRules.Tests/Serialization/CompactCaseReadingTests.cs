@@ -1,4 +1,5 @@
 using System.Text;
+using CareRules.Model;
 using CareRules.Serialization;
 using CareRules.Testing;
 using FsCheck;
@@ -118,6 +119,20 @@ public sealed class CompactCaseReadingTests
         var general = General(line);
         Assert.Equal(valid, general.IsValid);
         AssertSame(general, Read(line), shape);
+    }
+
+    [Theory]
+    [InlineData("EUR", true)]
+    [InlineData("PLN", false)]
+    public void Amounts_TakenInTheReadersCurrencyOnly(string written, bool taken)
+    {
+        var euro = new CaseReadOptions { Currency = Currency.Eur };
+        var line = Encoding.UTF8.GetBytes(CaseSamples.Minimal.Replace("PLN", written, StringComparison.Ordinal));
+        Assert.Equal(taken, new CaseParser(euro).TryParseCompact(line, 0, out var result));
+        var general = CaseJsonReader.ParseLine(line, new CaseParser(euro), 0, 1);
+        Assert.Equal(taken, general.IsValid);
+        AssertSame(general, result ?? CaseJsonReader.ReadLine(line, new CaseParser(euro), 0, 1), written);
+        Assert.Equal(taken ? Currency.Eur : default, result?.Context!.Currency ?? default);
     }
 
     [Fact]
