@@ -180,7 +180,7 @@ internal sealed partial class CaseParser
     private static bool CompactText(ref Compact c, out string value)
     {
         value = string.Empty;
-        if (!c.String(out var utf8) || (!Ascii.IsValid(utf8) && !Utf8.IsValid(utf8)))
+        if (!c.String(out var utf8) || !Utf8.IsValid(utf8))
         {
             return false; // invalid UTF-8 is an error, and Parse words it
         }
