@@ -307,11 +307,19 @@ internal sealed partial class CaseParser
         }
 
         /// <summary>
-        /// A field name and its colon: the index of the field among those from <paramref name="from"/> on, or -1 —
-        /// fields in the documented order, so a repeated or misplaced one is declined.
+        /// A field name without escapes and its colon, matched in place: the index of the field among those from
+        /// <paramref name="from"/> on, or -1 — fields in the documented order, so a repeated or misplaced one is declined.
         /// </summary>
-        public int Field(ObjectSchema schema, int from) =>
-            String(out var name) && Take((byte)':') ? schema.IndexOf(name, from) : -1;
+        public int Field(ObjectSchema schema, int from)
+        {
+            int field = schema.CompactIndexOf(_text[_at..], from);
+            if (field >= 0)
+            {
+                _at += schema.CompactLength(field);
+            }
+
+            return field;
+        }
 
         /// <summary>A string without escapes or control characters; its bytes between the quotes.</summary>
         public bool String(out ReadOnlySpan<byte> value)

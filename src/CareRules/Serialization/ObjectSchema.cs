@@ -11,6 +11,7 @@ internal sealed class ObjectSchema
 {
     private readonly string[] _names;
     private readonly byte[][] _utf8;
+    private readonly byte[][] _compactUtf8;
     private readonly string[] _paths;
 
     public ObjectSchema(string path, JsonFields fields)
@@ -24,6 +25,7 @@ internal sealed class ObjectSchema
         Fields = fields;
         _names = [.. fields.Names];
         _utf8 = [.. _names.Select(Encoding.UTF8.GetBytes)];
+        _compactUtf8 = [.. _names.Select(n => Encoding.UTF8.GetBytes($"\"{n}\":"))];
         _paths = [.. _names.Select(n => JsonPath.Property(path, n))];
         foreach (string r in fields.Required)
         {
@@ -49,12 +51,15 @@ internal sealed class ObjectSchema
     /// <summary>The JSON path of a field, e.g. <c>$.order.total</c>.</summary>
     public string PathOf(int field) => _paths[field];
 
-    /// <summary>The index of the field named <paramref name="utf8"/> (unescaped UTF-8) among fields <paramref name="from"/> and after, or -1.</summary>
-    public int IndexOf(ReadOnlySpan<byte> utf8, int from)
+    /// <summary>
+    /// The index of the field whose compact name and colon (<c>"name":</c>) <paramref name="text"/> starts with, among
+    /// fields <paramref name="from"/> and after, or -1.
+    /// </summary>
+    public int CompactIndexOf(ReadOnlySpan<byte> text, int from)
     {
-        for (int i = from; i < _utf8.Length; i++)
+        for (int i = from; i < _compactUtf8.Length; i++)
         {
-            if (utf8.SequenceEqual(_utf8[i]))
+            if (text.StartsWith(_compactUtf8[i]))
             {
                 return i;
             }
@@ -62,6 +67,9 @@ internal sealed class ObjectSchema
 
         return -1;
     }
+
+    /// <summary>The length of a field's compact name and colon (<c>"name":</c>) in UTF-8.</summary>
+    public int CompactLength(int field) => _compactUtf8[field].Length;
 
     /// <summary>
     /// The index of the field the current property-name token names, or -1. The search starts at
