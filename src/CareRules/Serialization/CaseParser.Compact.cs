@@ -369,29 +369,8 @@ internal sealed partial class CaseParser
         public bool Count(out int value)
         {
             value = 0;
-            if (!Number(out var digits) || digits.Length > 10)
-            {
-                return false;
-            }
-
-            long n = 0;
-            foreach (byte b in digits)
-            {
-                if ((uint)(b - '0') > 9)
-                {
-                    return false;
-                }
-
-                n = (n * 10) + (b - '0');
-            }
-
-            if (n > int.MaxValue)
-            {
-                return false;
-            }
-
-            value = (int)n;
-            return true;
+            return Number(out var digits) // no sign: Number takes digits and points only
+                && System.Buffers.Text.Utf8Parser.TryParse(digits, out value, out int used) && used == digits.Length;
         }
 
         private bool Literal(ReadOnlySpan<byte> literal)
