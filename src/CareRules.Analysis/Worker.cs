@@ -72,9 +72,9 @@ internal sealed class Worker
             }
         }
 
-        for (int i = 0; i < b.DecisionCount; i++)
+        foreach (ref readonly var decision in b.Produced)
         {
-            if (_index.TryGetValue(b.DecisionArray[i].RuleId, out int r))
+            if (_index.TryGetValue(decision.RuleId, out int r))
             {
                 _producedStamp[r] = stamp;
             }
@@ -221,9 +221,9 @@ internal sealed class Worker
         }
 
         bool produced = false;
-        for (int i = 0; i < b.DecisionCount; i++)
+        foreach (ref readonly var decision in b.Produced)
         {
-            produced |= b.DecisionArray[i].RuleId == id;
+            produced |= decision.RuleId == id;
         }
 
         foreach (var d in b.Decisions)

@@ -139,6 +139,13 @@ internal sealed class CompiledOutcome
     public int Rank { get; internal set; }
 
     /// <summary>
+    /// The position of this outcome's decisions in production order (rules in id order, then the outcome's position
+    /// in its rule; the decision resolution adds comes last), over every outcome of the pack. Set once when the pack is
+    /// built; resolution walks suppressed offers and merges in this order.
+    /// </summary>
+    public int Position { get; internal set; }
+
+    /// <summary>
     /// The canonical order of catalog section 2, step 4, on the fixed fields of two outcomes. Every field it reads is
     /// fixed per outcome, which is why it can be computed once as <see cref="Rank"/>.
     /// </summary>

@@ -66,6 +66,11 @@ public sealed class CompiledPack
         // compare ranks instead of types, priorities and rule ids.
         BudgetExhaustedStop = Resolution.CreateBudgetExhaustedStop(Language);
         all.Add(BudgetExhaustedStop);
+        for (int i = 0; i < all.Count; i++)
+        {
+            all[i].Position = i;
+        }
+
         all.Sort(CompiledOutcome.CanonicalOrder);
         var slots = new Dictionary<int, int>();
         foreach (var outcome in all)
@@ -74,11 +79,30 @@ public sealed class CompiledPack
         }
 
         _rankCount = all.Count;
+        int words = (all.Count + 63) / 64;
+        OutcomesByRank = [.. all];
+        RankByPosition = new int[all.Count];
+        GoodwillRanks = new ulong[words];
+        GoodwillPositions = new ulong[words];
+        MergePositions = new ulong[words];
+        NoGoodwillStopRanks = new ulong[words];
         var slotBits = new Dictionary<int, ulong>();
         for (int i = 0; i < all.Count; i++)
         {
             var outcome = all[i];
             outcome.Rank = i;
+            RankByPosition[outcome.Position] = i;
+            if (outcome.IsGoodwill)
+            {
+                GoodwillRanks[i >> 6] |= 1UL << i;
+                GoodwillPositions[outcome.Position >> 6] |= 1UL << outcome.Position;
+            }
+
+            if (outcome.Type == DecisionType.Stop && outcome.Stop == StopKind.NoGoodwill)
+            {
+                NoGoodwillStopRanks[i >> 6] |= 1UL << i;
+            }
+
             if (slots[outcome.SlotKey] > 1)
             {
                 if (!slotBits.TryGetValue(outcome.SlotKey, out ulong bit))
@@ -87,6 +111,7 @@ public sealed class CompiledPack
                 }
 
                 outcome.SlotBit = bit;
+                MergePositions[outcome.Position >> 6] |= 1UL << outcome.Position;
             }
         }
 
@@ -129,6 +154,24 @@ public sealed class CompiledPack
     internal decimal MaxGoodwillShareOfOrder { get; }
 
     internal decimal GoodwillBudget90Days { get; }
+
+    /// <summary>Every outcome of the pack (the stop resolution may add included), by <see cref="CompiledOutcome.Rank"/>.</summary>
+    internal CompiledOutcome[] OutcomesByRank { get; }
+
+    /// <summary>The rank of the outcome at each production position (<see cref="CompiledOutcome.Position"/>).</summary>
+    internal int[] RankByPosition { get; }
+
+    /// <summary>A bit per rank, set for goodwill outcomes (suppressible, capped).</summary>
+    internal ulong[] GoodwillRanks { get; }
+
+    /// <summary>A bit per production position, set for goodwill outcomes.</summary>
+    internal ulong[] GoodwillPositions { get; }
+
+    /// <summary>A bit per production position, set for outcomes that share their merge slot with another.</summary>
+    internal ulong[] MergePositions { get; }
+
+    /// <summary>A bit per rank, set for <c>stop no-goodwill</c> outcomes.</summary>
+    internal ulong[] NoGoodwillStopRanks { get; }
 
     /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
     internal CompiledOutcome BudgetExhaustedStop { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CareRules.Model;
 using CareRules.Authoring;
 using NodaTime;
@@ -29,16 +30,10 @@ public sealed class EvaluationBuffer
         _leadingGuard = new byte[GuardBytes];
         Pack = pack;
         RuleContext = new RuleContext(pack.Calendar);
-        DecisionArray = new Decision[maxDecisions];
+        ByRank = new Decision[rankCount];
         OutputArray = new Decision[maxDecisions];
-        Removed = new bool[maxDecisions];
-        MergeCandidates = new int[maxDecisions];
-        GoodwillIndices = new int[maxDecisions];
-        KeepScratch = new int[maxDecisions];
-        DecisionByRank = new int[rankCount];
-        RankBits = new ulong[(rankCount + 63) / 64];
-        LowRankWord = int.MaxValue;
-        HighRankWord = -1;
+        KeptBits = new ulong[(rankCount + 63) / 64];
+        ProducedBits = new ulong[(rankCount + 63) / 64];
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
         _zero = Money.Zero(pack.Parameters.Currency);
@@ -83,23 +78,26 @@ public sealed class EvaluationBuffer
 
     internal RuleContext RuleContext { get; }
 
-    /// <summary>The decisions as rules produced them (rule id order), before resolution.</summary>
-    internal Decision[] DecisionArray { get; }
+    /// <summary>
+    /// The decisions produced in this evaluation, each at its outcome's <see cref="CompiledOutcome.Rank"/> (an outcome
+    /// produces at most one decision per evaluation). Valid where <see cref="ProducedBits"/> has its position set;
+    /// resolution rewrites a value or due-by in place when it caps or merges.
+    /// </summary>
+    internal Decision[] ByRank { get; }
 
-    /// <summary>Which of <see cref="DecisionArray"/> resolution has removed.</summary>
-    internal bool[] Removed { get; }
+    /// <summary>A bit per rank, set for every decision produced and not removed: resolution reads them back in canonical order and clears them.</summary>
+    internal ulong[] KeptBits { get; }
 
-    internal int DecisionCount { get; set; }
+    /// <summary>A bit per production position (<see cref="CompiledOutcome.Position"/>), set for every decision produced, removed or not.</summary>
+    internal ulong[] ProducedBits { get; }
+
+    /// <summary>How many decisions were produced (before resolution).</summary>
+    internal int DecisionCount { get; private set; }
 
     /// <summary>The resolved decisions, in canonical order.</summary>
     internal Decision[] OutputArray { get; }
 
     internal int OutputCount { get; set; }
-
-    /// <summary>Indices into <see cref="DecisionArray"/> of decisions that may have a duplicate to merge with, in production order.</summary>
-    internal int[] MergeCandidates { get; }
-
-    internal int MergeCandidateCount { get; set; }
 
     /// <summary>The merge slots (<see cref="CompiledOutcome.SlotBit"/>) of the decisions produced so far.</summary>
     internal ulong SlotsSeen { get; private set; }
@@ -107,26 +105,8 @@ public sealed class EvaluationBuffer
     /// <summary>The merge slots produced more than once: resolution merges only when this is not zero.</summary>
     internal ulong SlotsRepeated { get; private set; }
 
-    /// <summary>Indices into <see cref="DecisionArray"/> of the goodwill decisions, in production order.</summary>
-    internal int[] GoodwillIndices { get; }
-
-    internal int GoodwillIndexCount { get; set; }
-
-    /// <summary>The goodwill cap's scratch: goodwill decisions in keep order.</summary>
-    internal int[] KeepScratch { get; }
-
     /// <summary>Zero in the pack's currency.</summary>
     internal Money Zero => _zero;
-
-    /// <summary>A bit per outcome rank, set for every kept decision; resolution reads them back in order and clears them.</summary>
-    internal ulong[] RankBits { get; }
-
-    /// <summary>The lowest and highest words of <see cref="RankBits"/> with a bit set in this evaluation.</summary>
-    internal int LowRankWord { get; private set; }
-
-    internal int HighRankWord { get; private set; }
-
-    internal int[] DecisionByRank { get; }
 
     internal string[] FiredArray { get; }
 
@@ -157,17 +137,16 @@ public sealed class EvaluationBuffer
         CaseId = context.Case?.Id;
         DecisionCount = 0;
         OutputCount = 0;
-        for (int word = LowRankWord; word <= HighRankWord; word++)
+        var kept = KeptBits;
+        var produced = ProducedBits;
+        for (int word = 0; word < kept.Length; word++)
         {
-            RankBits[word] = 0; // resolution clears them; not when the last evaluation threw before it got there
+            kept[word] = 0; // resolution clears them; not when the last evaluation threw before it got there
+            produced[word] = 0;
         }
 
-        LowRankWord = int.MaxValue;
-        HighRankWord = -1;
-        MergeCandidateCount = 0;
         SlotsSeen = 0;
         SlotsRepeated = 0;
-        GoodwillIndexCount = 0;
         FiredCount = 0;
         TraceCount = 0;
         _firedTraced = false;
@@ -176,6 +155,9 @@ public sealed class EvaluationBuffer
         GoodwillTotal = _zero;
         RuleContext.Load(context);
     }
+
+    /// <summary>The decisions produced in this evaluation, in production order (for explanations and analysis).</summary>
+    internal ProducedDecisions Produced => new(this);
 
     internal void AddFired(CompiledRule rule)
     {
@@ -196,40 +178,72 @@ public sealed class EvaluationBuffer
 
     internal void AddDecision(CompiledOutcome outcome, in Money? value, in Instant? instant)
     {
-        int index = DecisionCount++;
-        Removed[index] = false;
-        Decision.Write(ref DecisionArray[index], outcome, value, instant);
-        if (outcome.MayMerge)
-        {
-            MergeCandidates[MergeCandidateCount++] = index;
-            ulong bit = outcome.SlotBit;
-            SlotsRepeated |= SlotsSeen & bit;
-            SlotsSeen |= bit;
-        }
-
-        if (outcome.IsGoodwill)
-        {
-            GoodwillIndices[GoodwillIndexCount++] = index;
-        }
-
         int rank = outcome.Rank;
-        int word = rank >> 6;
-        RankBits[word] |= 1UL << rank;
-        DecisionByRank[rank] = index;
-        LowRankWord = Math.Min(LowRankWord, word);
-        HighRankWord = Math.Max(HighRankWord, word);
+        Decision.Write(ref ByRank[rank], outcome, value, instant);
+        KeptBits[rank >> 6] |= 1UL << rank;
+        int position = outcome.Position;
+        ProducedBits[position >> 6] |= 1UL << position;
+        DecisionCount++;
+        ulong slot = outcome.SlotBit; // 0 for an outcome that cannot merge
+        SlotsRepeated |= SlotsSeen & slot;
+        SlotsSeen |= slot;
     }
 
     /// <summary><see cref="AddDecision"/> with its arguments by value, for the fused rules' expression trees.</summary>
     internal void AddDecisionOf(CompiledOutcome outcome, Money? value, Instant? instant) => AddDecision(outcome, value, instant);
 
-    /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
-    internal void Remove(int index)
+    /// <summary>
+    /// <see cref="AddFired"/> for a rule that neither suppresses goodwill nor raises the cap, for the fused rules: its
+    /// id is a constant of the fused method.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddFiredId(string ruleId)
     {
-        Removed[index] = true;
-        int rank = DecisionArray[index].Outcome.Rank;
-        RankBits[rank >> 6] &= ~(1UL << rank);
+        FiredArray[FiredCount++] = ruleId;
+        TraceCount++;
     }
 
+    /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
+    internal void Remove(int rank) => KeptBits[rank >> 6] &= ~(1UL << rank);
+
+    /// <summary>True while the decision of this rank is produced and not removed.</summary>
+    internal bool IsKept(int rank) => (KeptBits[rank >> 6] & (1UL << rank)) != 0;
+
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;
+
+    /// <summary>The produced decisions of a buffer in production order; <c>foreach</c> over it allocates nothing.</summary>
+    internal readonly ref struct ProducedDecisions(EvaluationBuffer buffer)
+    {
+        public Enumerator GetEnumerator() => new(buffer);
+
+        /// <summary>Walks the set bits of <see cref="ProducedBits"/>.</summary>
+        public ref struct Enumerator(EvaluationBuffer buffer)
+        {
+            private readonly ulong[] _words = buffer.ProducedBits;
+            private readonly int[] _rankByPosition = buffer.Pack.RankByPosition;
+            private int _word = -1;
+            private ulong _rest;
+            private int _rank;
+
+            public readonly ref readonly Decision Current => ref buffer.ByRank[_rank];
+
+            public bool MoveNext()
+            {
+                while (_rest == 0)
+                {
+                    if (++_word >= _words.Length)
+                    {
+                        return false;
+                    }
+
+                    _rest = _words[_word];
+                }
+
+                int position = (_word << 6) + System.Numerics.BitOperations.TrailingZeroCount(_rest);
+                _rest &= _rest - 1;
+                _rank = _rankByPosition[position];
+                return true;
+            }
+        }
+    }
 }

@@ -98,7 +98,12 @@ internal sealed class FusedRules
             {
                 var rule = rules[r];
                 var condition = shared[p++];
-                var fire = new List<Expression> { Expression.Call(buffer, AddFired, Expression.Constant(rule)) };
+                var fire = new List<Expression>
+                {
+                    rule.SuppressesGoodwill || rule.RaisesCap
+                        ? Expression.Call(buffer, AddFired, Expression.Constant(rule))
+                        : Expression.Call(buffer, AddFiredId, Expression.Constant(rule.Id)),
+                };
                 foreach (var outcome in rule.Outcomes)
                 {
                     var when = shared[p++];
@@ -121,6 +126,8 @@ internal sealed class FusedRules
     private static readonly System.Reflection.MethodInfo AddFired = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFired), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 
     private static readonly System.Reflection.MethodInfo AddDecisionOf = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddDecisionOf), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    private static readonly System.Reflection.MethodInfo AddFiredId = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFiredId), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 
     /// <summary>One rule's condition as an expression over <paramref name="context"/> (fact calls not yet inlined).</summary>
     private static Expression Condition(CompiledRule rule, ParameterExpression context) =>

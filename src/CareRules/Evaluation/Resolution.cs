@@ -47,124 +47,135 @@ internal static class Resolution
 
     public static void Resolve(CompiledPack pack, EvaluationBuffer b)
     {
-        var d = b.DecisionArray;
-        var removed = b.Removed;
+        var kept = b.KeptBits;
+        var produced = b.ProducedBits;
+        var byRank = b.ByRank;
+        var rankByPosition = pack.RankByPosition;
 
-        // 1. Suppression
+        // 1. Suppression: every goodwill offer goes, traced in production order.
         if (b.SuppressedBy is { } suppressor)
         {
-            var goodwill = b.GoodwillIndices;
-            for (int g = 0; g < b.GoodwillIndexCount; g++)
+            var goodwill = pack.GoodwillPositions;
+            for (int word = 0; word < produced.Length; word++)
             {
-                int i = goodwill[g];
-                b.Remove(i);
-                TraceSuppressed(b, i, suppressor);
+                for (ulong set = produced[word] & goodwill[word]; set != 0; set &= set - 1)
+                {
+                    int rank = rankByPosition[(word << 6) + BitOperations.TrailingZeroCount(set)];
+                    b.Remove(rank);
+                    TraceSuppressed(b, rank, suppressor);
+                }
             }
         }
 
         // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
-        // pack (the others cannot meet a duplicate), in production order.
-        // Only slots produced more than once can hold a duplicate; most evaluations have none.
-        var candidates = b.MergeCandidates;
-        int candidateCount = b.SlotsRepeated == 0 ? 0 : b.MergeCandidateCount;
-        ulong repeated = b.SlotsRepeated;
-        for (int ci = 0; ci < candidateCount; ci++)
+        // pack (the others cannot meet a duplicate), in production order. Only slots produced more than once can hold
+        // a duplicate; most evaluations have none.
+        if (b.SlotsRepeated is var repeated and not 0)
         {
-            int i = candidates[ci];
-            if (removed[i] || (d[i].Outcome.SlotBit & repeated) == 0)
-            {
-                continue;
-            }
-
-            int slot = d[i].Outcome.SlotKey;
-            for (int cj = ci + 1; cj < candidateCount; cj++)
-            {
-                int j = candidates[cj];
-                if (removed[j] || d[j].Outcome.SlotKey != slot)
-                {
-                    continue;
-                }
-
-                bool jWins = Beats(d[j], d[i]);
-                int winner = jWins ? j : i;
-                int loser = jWins ? i : j;
-                MergeInto(b, winner, loser);
-                b.Remove(loser);
-                if (jWins)
-                {
-                    break; // i is gone; j carries on the comparison with later decisions in its own turn
-                }
-            }
+            Merge(pack, b, repeated);
         }
 
-        // 3. Goodwill cap
-        ApplyCap(pack, b);
+        // 3. Goodwill cap, when goodwill is left.
+        var goodwillRanks = pack.GoodwillRanks;
+        bool anyGoodwill = false;
+        for (int word = 0; word < kept.Length; word++)
+        {
+            anyGoodwill |= (kept[word] & goodwillRanks[word]) != 0;
+        }
+
+        if (anyGoodwill)
+        {
+            CapGoodwill(pack, b);
+        }
+        else
+        {
+            b.GoodwillTotal = b.Zero;
+        }
 
         // 4. Canonical order. Every outcome got a unique rank in that order when the pack was built, and each kept
         // decision has the bit of its rank set (set when produced, cleared when removed), so reading the bits back
         // gives the order: no comparisons, each decision copied once.
-        var bits = b.RankBits;
-        var byRank = b.DecisionByRank;
         var output = b.OutputArray;
         int n = 0;
-        for (int word = b.LowRankWord; word <= b.HighRankWord; word++)
+        for (int word = 0; word < kept.Length; word++)
         {
-            ulong set = bits[word];
-            bits[word] = 0;
+            ulong set = kept[word];
+            kept[word] = 0;
             while (set != 0)
             {
                 int rank = (word << 6) + BitOperations.TrailingZeroCount(set);
                 set &= set - 1;
-                Decision.Copy(ref output[n++], d[byRank[rank]]);
+                Decision.Copy(ref output[n++], byRank[rank]);
             }
         }
 
         b.OutputCount = n;
     }
 
-    private static void ApplyCap(CompiledPack pack, EvaluationBuffer b)
+    /// <summary>
+    /// Merges duplicates in production order: each kept decision of a repeated slot against the later ones of its slot;
+    /// the one that <see cref="Beats"/> the other stays.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Merge(CompiledPack pack, EvaluationBuffer b, ulong repeated)
     {
-        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
-        var d = b.DecisionArray;
-        var removed = b.Removed;
-        var goodwill = b.GoodwillIndices;
-        var keep = b.KeepScratch;
-        int n = 0;
-        for (int g = 0; g < b.GoodwillIndexCount; g++)
+        var produced = b.ProducedBits;
+        var candidates = pack.MergePositions;
+        var rankByPosition = pack.RankByPosition;
+        var d = b.ByRank;
+        for (int wi = 0; wi < produced.Length; wi++)
         {
-            int i = goodwill[g];
-            if (removed[i])
+            for (ulong si = produced[wi] & candidates[wi]; si != 0; si &= si - 1)
             {
-                continue;
+                int pi = (wi << 6) + BitOperations.TrailingZeroCount(si);
+                int i = rankByPosition[pi];
+                if (!b.IsKept(i) || (d[i].Outcome.SlotBit & repeated) == 0)
+                {
+                    continue;
+                }
+
+                int slot = d[i].Outcome.SlotKey;
+                bool lost = false;
+                for (int wj = wi; wj < produced.Length && !lost; wj++)
+                {
+                    ulong sj = produced[wj] & candidates[wj];
+                    if (wj == wi)
+                    {
+                        int bit = pi & 63;
+                        sj &= bit == 63 ? 0 : ~0UL << (bit + 1); // only the positions after i
+                    }
+
+                    for (; sj != 0; sj &= sj - 1)
+                    {
+                        int j = rankByPosition[(wj << 6) + BitOperations.TrailingZeroCount(sj)];
+                        if (!b.IsKept(j) || d[j].Outcome.SlotKey != slot)
+                        {
+                            continue;
+                        }
+
+                        bool jWins = Beats(d[j], d[i]);
+                        int winner = jWins ? j : i;
+                        int loser = jWins ? i : j;
+                        MergeInto(b, winner, loser);
+                        b.Remove(loser);
+                        if (jWins)
+                        {
+                            lost = true; // i is gone; j carries on the comparison with later decisions in its own turn
+                            break;
+                        }
+                    }
+                }
             }
-
-            int k = n++;
-            int rank = d[i].Outcome.Rank;
-            while (k > 0 && d[keep[k - 1]].Outcome.Rank > rank)
-            {
-                keep[k] = keep[k - 1];
-                k--;
-            }
-
-            keep[k] = i;
         }
-
-        if (n == 0)
-        {
-            b.GoodwillTotal = b.Zero;
-            return;
-        }
-
-        CapGoodwill(pack, b, n);
     }
 
     /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void CapGoodwill(CompiledPack pack, EvaluationBuffer b, int n)
+    private static void CapGoodwill(CompiledPack pack, EvaluationBuffer b)
     {
-        var d = b.DecisionArray;
-        var removed = b.Removed;
-        var keep = b.KeepScratch;
+        var d = b.ByRank;
+        var kept = b.KeptBits;
+        var goodwillRanks = pack.GoodwillRanks;
         var currency = pack.Currency;
         var rc = b.RuleContext;
         decimal multiplier = 1m;
@@ -186,59 +197,66 @@ internal static class Resolution
         var capMoney = new Money(cap, currency);
         decimal minGift = pack.MinMeaningfulGift.Amount;
 
+        // Keep order: highest rule priority first, then rule id, then outcome position — the canonical rank among offers.
         decimal remaining = cap;
         decimal total = 0m;
         bool overflowed = false;
-        for (int k = 0; k < n; k++)
+        for (int word = 0; word < kept.Length; word++)
         {
-            int i = keep[k];
-            decimal v = d[i].AmountOr(0m);
-
-            // An offer without a value is kept only while the room left is at least minMeaningfulGift (catalog 7.16).
-            if (!overflowed && (d[i].Value is null ? remaining >= minGift : v <= remaining))
+            for (ulong set = kept[word] & goodwillRanks[word]; set != 0; set &= set - 1)
             {
-                remaining -= v;
-                total += v;
-                continue;
-            }
+                int i = (word << 6) + BitOperations.TrailingZeroCount(set);
+                decimal v = d[i].AmountOr(0m);
 
-            if (!overflowed)
-            {
-                overflowed = true;
-                if (remaining > 0m && remaining >= minGift)
+                // An offer without a value is kept only while the room left is at least minMeaningfulGift (catalog 7.16).
+                if (!overflowed && (d[i].Value is null ? remaining >= minGift : v <= remaining))
                 {
-                    var reduced = new Money(remaining, currency);
-                    b.AddTrace(new TraceEntry(TraceKind.CapReduced, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: reduced, limit: capMoney));
-                    d[i] = d[i].WithValue(reduced);
-                    total += remaining;
-                    remaining = 0m;
+                    remaining -= v;
+                    total += v;
+                    continue;
+                }
+
+                if (!overflowed)
+                {
+                    overflowed = true;
+                    if (remaining > 0m && remaining >= minGift)
+                    {
+                        var reduced = new Money(remaining, currency);
+                        b.AddTrace(new TraceEntry(TraceKind.CapReduced, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: reduced, limit: capMoney));
+                        d[i] = d[i].WithValue(reduced);
+                        total += remaining;
+                        remaining = 0m;
+                        continue;
+                    }
+
+                    b.Remove(i);
+                    b.AddTrace(remaining > 0m
+                        ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: pack.MinMeaningfulGift)
+                        : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
                     continue;
                 }
 
                 b.Remove(i);
-                b.AddTrace(remaining > 0m
-                    ? new TraceEntry(TraceKind.BelowMinimumDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, after: new Money(remaining, currency), limit: pack.MinMeaningfulGift)
-                    : new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
-                continue;
+                b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
             }
-
-            b.Remove(i);
-            b.AddTrace(new TraceEntry(TraceKind.CapDropped, d[i].RuleId, null, DecisionType.Compensate, d[i].Offer, before: d[i].Value, limit: capMoney));
         }
 
         b.GoodwillTotal = new Money(total, currency);
-        if (total == 0m && budgetRoom < minGift && !HasStop(b, StopKind.NoGoodwill))
+        if (total == 0m && budgetRoom < minGift && !HasNoGoodwillStop(pack, b))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
             b.AddDecision(pack.BudgetExhaustedStop, null, null);
         }
     }
 
-    private static bool HasStop(EvaluationBuffer b, StopKind stop)
+    /// <summary>True when a kept decision is a <c>stop no-goodwill</c>.</summary>
+    private static bool HasNoGoodwillStop(CompiledPack pack, EvaluationBuffer b)
     {
-        for (int i = 0; i < b.DecisionCount; i++)
+        var kept = b.KeptBits;
+        var stops = pack.NoGoodwillStopRanks;
+        for (int word = 0; word < kept.Length; word++)
         {
-            if (!b.Removed[i] && b.DecisionArray[i].Type == DecisionType.Stop && b.DecisionArray[i].Stop == stop)
+            if ((kept[word] & stops[word]) != 0)
             {
                 return true;
             }
@@ -248,9 +266,9 @@ internal static class Resolution
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void TraceSuppressed(EvaluationBuffer b, int i, CompiledRule suppressor)
+    private static void TraceSuppressed(EvaluationBuffer b, int rank, CompiledRule suppressor)
     {
-        ref readonly var d = ref b.DecisionArray[i];
+        ref readonly var d = ref b.ByRank[rank];
         b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d.RuleId, suppressor.Id, DecisionType.Compensate, d.Offer, before: d.Value));
     }
 
@@ -258,7 +276,7 @@ internal static class Resolution
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void MergeInto(EvaluationBuffer b, int winner, int loser)
     {
-        var d = b.DecisionArray;
+        var d = b.ByRank;
         MergeInstant(ref d[winner], d[loser]);
 
         var kind = MergeTraceKinds[(int)d[winner].Outcome.Merge];

@@ -70,11 +70,16 @@ internal sealed class PackExplainer
     {
         var buffer = _pack.CreateBuffer();
         CompiledPack.Produce(rule, context, buffer);
-        var produced = buffer.DecisionArray.AsSpan(0, buffer.DecisionCount).ToArray();
+        var produced = new List<Decision>(buffer.DecisionCount);
+        foreach (ref readonly var decision in buffer.Produced)
+        {
+            produced.Add(decision);
+        }
+
         var trace = verdict.Trace.Where(t => t.RuleId == rule.Id && t.Kind != TraceKind.RuleFired).ToList();
         bool budgetExhausted = verdict.Trace.Any(t => t.Kind == TraceKind.BudgetExhausted);
         var kept = verdict.Decisions.Where(d => d.RuleId == rule.Id).ToList();
-        var fates = new List<DecisionFate>(produced.Length);
+        var fates = new List<DecisionFate>(produced.Count);
         foreach (var decision in produced)
         {
             string what = ExplanationText.Describe(decision);

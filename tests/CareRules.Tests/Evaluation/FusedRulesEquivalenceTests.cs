@@ -61,6 +61,45 @@ public sealed class FusedRulesEquivalenceTests
         AssertSameVerdicts(Builder().BuildGeneral(), Builder().Build().Optimize(), Builder().Build().KeepInterpreted());
     }
 
+    [Theory]
+    [MemberData(nameof(Stances))]
+    public void StandardPack_PaddedWithRulesThatNeverFire_DecidesAsWithout(Stance stance)
+    {
+        // Resolution keeps a pack's decisions as bits by canonical rank and by production position, 64 to a word.
+        // Rules that never fire, sorted before and after the Standard pack's and of every type and priority, move its
+        // outcomes' positions across a word boundary and spread their ranks over three words (and make more of them
+        // share a merge slot): its verdicts must not change, fused or not.
+        static PackBuilder Padded(Stance stance)
+        {
+            var b = StandardPack.CreateBuilder().Set(StandardParameters.Stance, stance);
+            for (int i = 0; i < 120; i++)
+            {
+                int priority = (i * 37) % 400;
+                b.Rule((i < 60 ? "a.pad-" : "z.pad-") + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture), r =>
+                {
+                    r.Priority(priority).WhenExpression(c => c.Customer.Orders < 0);
+                    _ = (i % 5) switch
+                    {
+                        0 => r.Compensate(OfferKind.GiftInParcel, "Pad.", Money.Pln(5m)),
+                        1 => r.Stop(StopKind.NoGoodwill, "Pad."),
+                        2 => r.Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "Pad."),
+                        3 => r.Compensate(OfferKind.FullRefund, "Pad.", Money.Pln(1m), legal: true),
+                        _ => r.Advise(AdviceKind.ExplainThirdPartyCalmly, "Pad."),
+                    };
+                });
+            }
+
+            return b;
+        }
+
+        var plain = StandardPack.CreateBuilder().Set(StandardParameters.Stance, stance).Build().Optimize();
+        var padded = Padded(stance).Build().Optimize();
+        Assert.True(padded.OutcomesByRank.Length > 128, "the outcomes' ranks take three words");
+        Assert.Contains(padded.CompiledRules, r => !r.Id.Contains(".pad-", StringComparison.Ordinal) && r.Outcomes.Any(o => o.Position < 64));
+        Assert.Contains(padded.CompiledRules, r => !r.Id.Contains(".pad-", StringComparison.Ordinal) && r.Outcomes.Any(o => o.Position >= 64));
+        AssertSameVerdicts(plain, padded, Padded(stance).BuildGeneral(), Padded(stance).Build().KeepInterpreted());
+    }
+
     private static void AssertSameVerdicts(CompiledPack general, params CompiledPack[] fused)
     {
         int fired = 0;
