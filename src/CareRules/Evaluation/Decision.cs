@@ -165,19 +165,19 @@ public readonly struct Decision : IEquatable<Decision>
     internal Instant? At => _hasInstant ? _instant : null;
 
     /// <summary>
-    /// Writes a decision into an array slot field by field. Assigning the struct whole makes the JIT copy its 40 bytes of
-    /// plain data with <c>rep movsq</c> after a write barrier, which costs more than the five stores of the fields.
+    /// Writes the context's fields of a decision into a slot that already holds its outcome (an evaluation buffer's
+    /// decision of a rank always does), field by field: no reference is stored, so no GC write barrier is paid (and
+    /// assigning the struct whole makes the JIT copy its plain data with <c>rep movsq</c>).
     /// </summary>
-    internal static void Write(ref Decision target, CompiledOutcome outcome, in Money? value, in Instant? instant)
+    internal static void WriteValues(ref Decision target, in Money? value, in Instant? instant)
     {
-        Unsafe.AsRef(in target._outcome) = outcome;
         Unsafe.AsRef(in target._hasValue) = value.HasValue;
         Unsafe.AsRef(in target._value) = value.GetValueOrDefault();
         Unsafe.AsRef(in target._hasInstant) = instant.HasValue;
         Unsafe.AsRef(in target._instant) = instant.GetValueOrDefault();
     }
 
-    /// <summary>Copies a decision into an array slot field by field (see <see cref="Write"/>).</summary>
+    /// <summary>Copies a decision into an array slot field by field (see <see cref="WriteValues"/>).</summary>
     internal static void Copy(ref Decision target, in Decision source)
     {
         Unsafe.AsRef(in target._outcome) = source._outcome;

@@ -31,6 +31,11 @@ public sealed class EvaluationBuffer
         Pack = pack;
         RuleContext = new RuleContext(pack.Calendar);
         ByRank = new Decision[rankCount];
+        for (int rank = 0; rank < rankCount; rank++)
+        {
+            ByRank[rank] = new Decision(pack.OutcomesByRank[rank], null, null); // the outcome of a rank never changes
+        }
+
         OutputArray = new Decision[maxDecisions];
         KeptBits = new ulong[(rankCount + 63) / 64];
         ProducedBits = new ulong[(rankCount + 63) / 64];
@@ -81,7 +86,8 @@ public sealed class EvaluationBuffer
     /// <summary>
     /// The decisions produced in this evaluation, each at its outcome's <see cref="CompiledOutcome.Rank"/> (an outcome
     /// produces at most one decision per evaluation). Valid where <see cref="ProducedBits"/> has its position set;
-    /// resolution rewrites a value or due-by in place when it caps or merges.
+    /// resolution rewrites a value or due-by in place when it caps or merges. Each holds its rank's outcome from the
+    /// start, so producing a decision writes only its value and instant.
     /// </summary>
     internal Decision[] ByRank { get; }
 
@@ -179,7 +185,8 @@ public sealed class EvaluationBuffer
     internal void AddDecision(CompiledOutcome outcome, in Money? value, in Instant? instant)
     {
         int rank = outcome.Rank;
-        Decision.Write(ref ByRank[rank], outcome, value, instant);
+        System.Diagnostics.Debug.Assert(ReferenceEquals(ByRank[rank].Outcome, outcome), "the buffer's decision of a rank holds that rank's outcome");
+        Decision.WriteValues(ref ByRank[rank], value, instant);
         KeptBits[rank >> 6] |= 1UL << rank;
         int position = outcome.Position;
         ProducedBits[position >> 6] |= 1UL << position;

@@ -54,12 +54,24 @@ public static class StandardPack
         return b;
     }
 
+    // The pack's decision functions are given as expression trees (interpreted until the pack is optimized, like a
+    // workflow JSON pack's), so that the fused method inlines and shares them instead of invoking a delegate each.
+
+    /// <summary>A due-by or until function as an expression tree (<see cref="TieredFunction{T}"/>).</summary>
+    private static Func<Authoring.RuleContext, Instant?> Due(System.Linq.Expressions.Expression<Func<Authoring.RuleContext, Instant?>> function) => TieredFunction<Instant?>.Create(function);
+
+    /// <summary>A value function as an expression tree.</summary>
+    private static Func<Authoring.RuleContext, Money?> Value(System.Linq.Expressions.Expression<Func<Authoring.RuleContext, Money?>> function) => TieredFunction<Money?>.Create(function);
+
+    /// <summary>An outcome's guard as an expression tree.</summary>
+    private static Func<Authoring.RuleContext, bool> Guard(System.Linq.Expressions.Expression<Func<Authoring.RuleContext, bool>> function) => TieredFunction<bool>.Create(function);
+
     private static void AddProactive(PackBuilder b)
     {
         b.Rule("delay.notify-immediately", r =>
         {
             // One function for both outcomes: the engine computes a due-by shared by outcomes of a rule once.
-            Func<Authoring.RuleContext, Instant?> withinTwoBusinessHours = c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2));
+            var withinTwoBusinessHours = Due(c => c.Calendar.AddBusinessTime(c.Now, Duration.FromHours(2)));
             r.Description(Text.Of("A late order whose customer was not told: call and write at once with an apology (seed 002).", "Zamówienie jest opóźnione, a klient nie został o tym poinformowany: od razu zadzwoń i napisz z przeprosinami (źródło 002)."))
                 .Priority(150)
                 .WhenExpression(c => IsLate(c.Order, c.Today) && !c.Order!.DelayNotified)
@@ -83,7 +95,7 @@ public static class StandardPack
             r.Description(Text.Of("A long backorder gets a firm date and the option to cancel for a full refund; never push a substitute (seed 001).", "Przy długim oczekiwaniu na dostawę towaru podaj pewny termin i możliwość rezygnacji z pełnym zwrotem środków; nie wciskaj zamiennika (źródło 001)."))
                 .Priority(110)
                 .WhenExpression(c => c.Order != null && c.Order.BackorderUntil != null && IsUndelivered(c.Order) && c.Order.BackorderUntil.Value > c.Today.PlusDays(availabilityWait))
-                .Notify(NotifyChannel.Email, NotifyMessage.AvailabilityDate, Text.Of($"An item waits for stock more than {availabilityWait} days, so give the customer a firm date and the option to cancel for a full refund, without pushing a substitute.", $"Towar czeka na dostawę dłużej niż {availabilityWait} dni, więc podaj klientowi pewny termin i możliwość rezygnacji z pełnym zwrotem środków, bez wciskania zamiennika."), c => c.Calendar.AddBusinessTime(c.Now, sla));
+                .Notify(NotifyChannel.Email, NotifyMessage.AvailabilityDate, Text.Of($"An item waits for stock more than {availabilityWait} days, so give the customer a firm date and the option to cancel for a full refund, without pushing a substitute.", $"Towar czeka na dostawę dłużej niż {availabilityWait} dni, więc podaj klientowi pewny termin i możliwość rezygnacji z pełnym zwrotem środków, bez wciskania zamiennika."), Due(c => c.Calendar.AddBusinessTime(c.Now, sla)));
         });
 
         b.Rule("delivery.statutory-deadline", r => ExplainWithoutAgeBound(r
@@ -91,7 +103,7 @@ public static class StandardPack
             .Priority(300)
             .WhenExpression(c => c.Order != null && c.Now - c.Order.PlacedAt > MinAgePast30LocalDays && IsPastStatutoryDelivery(c.Calendar, c.Order, c.Today))
             .Escalate(EscalationTarget.Manager, EscalationPriority.High, Text.Of("The order is undelivered past the statutory delivery deadline, so a manager must take it over.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc sprawę musi przejąć kierownik."))
-            .Compensate(OfferKind.FullRefund, Text.Of("The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc konsument może odstąpić od umowy i trzeba mu zaproponować zwrot całej zapłaconej kwoty."), c => c.Order!.Total, legal: true)));
+            .Compensate(OfferKind.FullRefund, Text.Of("The order is undelivered past the statutory delivery deadline, so the consumer may end the contract and must be offered a full refund.", "Zamówienie nie zostało dostarczone w ustawowym terminie, więc konsument może odstąpić od umowy i trzeba mu zaproponować zwrot całej zapłaconej kwoty."), Value(c => c.Order!.Total), legal: true)));
     }
 
     /// <summary>
@@ -118,7 +130,7 @@ public static class StandardPack
             r.Description(Text.Of("A case without a first reply after the reply SLA of business time goes to a supervisor (seed 002).", "Sprawa bez pierwszej odpowiedzi po upływie czasu na odpowiedź (w czasie roboczym) trafia do przełożonego (źródło 002)."))
                 .Priority(200)
                 .WhenExpression(c => c.Case != null && c.Case.FirstReplyAt == null && c.Calendar.HasElapsed(c.Case.OpenedAt, c.Now, replySla))
-                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of($"The case has waited {p.Format(P.ReplySla.Name)} of business time without a first reply, so a supervisor must answer it now.", $"Sprawa czeka bez pierwszej odpowiedzi już {p.Format(P.ReplySla.Name)} czasu roboczego, więc przełożony musi odpowiedzieć od razu."), c => c.Now);
+                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of($"The case has waited {p.Format(P.ReplySla.Name)} of business time without a first reply, so a supervisor must answer it now.", $"Sprawa czeka bez pierwszej odpowiedzi już {p.Format(P.ReplySla.Name)} czasu roboczego, więc przełożony musi odpowiedzieć od razu."), Due(c => c.Now));
         });
 
         b.Rule("reply.answer-fully", r => r
@@ -133,7 +145,7 @@ public static class StandardPack
             r.Description(Text.Of("An unanswered availability inquiry past the reply SLA goes to a supervisor: the customer is about to buy elsewhere (seed 001).", "Pytanie o dostępność bez odpowiedzi po upływie czasu na odpowiedź trafia do przełożonego: klient zaraz kupi gdzie indziej (źródło 001)."))
                 .Priority(200)
                 .WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.AvailabilityInquiry && c.Case.FirstReplyAt == null && c.Calendar.HasElapsed(c.Case.OpenedAt, c.Now, replySla))
-                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of("An availability inquiry is unanswered past the reply SLA and the customer is about to buy elsewhere, so a supervisor must answer it now.", "Pytanie o dostępność czeka na odpowiedź dłużej, niż pozwala czas na odpowiedź, a klient zaraz kupi gdzie indziej, więc przełożony musi odpowiedzieć od razu."), c => c.Now);
+                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, Text.Of("An availability inquiry is unanswered past the reply SLA and the customer is about to buy elsewhere, so a supervisor must answer it now.", "Pytanie o dostępność czeka na odpowiedź dłużej, niż pozwala czas na odpowiedź, a klient zaraz kupi gdzie indziej, więc przełożony musi odpowiedzieć od razu."), Due(c => c.Now));
         });
     }
 
@@ -154,7 +166,7 @@ public static class StandardPack
             if (stance != Stance.Firm)
             {
                 decimal share = percent / 100m;
-                r.Compensate(OfferKind.DiscountNextOrder, Text.Of($"Under the balanced and generous stances a damaged box earns a {percent}% discount on the next order.", $"Przy polityce wyważonej i hojnej uszkodzony karton daje {percent}% rabatu na następne zamówienie."), c => c.Order?.Total.Multiply(share), percent: percent);
+                r.Compensate(OfferKind.DiscountNextOrder, Text.Of($"Under the balanced and generous stances a damaged box earns a {percent}% discount on the next order.", $"Przy polityce wyważonej i hojnej uszkodzony karton daje {percent}% rabatu na następne zamówienie."), Value(c => c.Order != null ? c.Order.Total.Multiply(share) : null), percent: percent);
             }
 
             if (stance == Stance.Generous)
@@ -167,16 +179,16 @@ public static class StandardPack
             .Description(Text.Of("Damaged, missing or wrong goods are not in conformity with the contract: replace them, or refund on request, and apologise (seed 004; conformity law).", "Towar uszkodzony, niekompletny lub niewłaściwy jest niezgodny z umową: wymień go albo, na żądanie, zwróć środki, i przeproś (źródło 004; przepisy o niezgodności towaru z umową)."))
             .Priority(300)
             .WhenExpression(c => c.Case != null && (c.Case.Kind == CaseKind.DamagedGoods || c.Case.Kind == CaseKind.MissingItem || c.Case.Kind == CaseKind.WrongItem))
-            .Compensate(OfferKind.Replacement, Text.Of("The goods delivered are not in conformity with the contract, so the consumer is entitled to a replacement.", "Dostarczony towar jest niezgodny z umową, więc konsumentowi przysługuje wymiana."), legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
-            .Compensate(OfferKind.FullRefund, Text.Of("The goods delivered are not in conformity with the contract and the customer asked for a refund, so refund in full.", "Dostarczony towar jest niezgodny z umową, a klient zażądał zwrotu pieniędzy, więc zwróć całą kwotę."), c => c.Order?.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund))
+            .Compensate(OfferKind.Replacement, Text.Of("The goods delivered are not in conformity with the contract, so the consumer is entitled to a replacement.", "Dostarczony towar jest niezgodny z umową, więc konsumentowi przysługuje wymiana."), legal: true, when: Guard(c => !c.Case!.Requested(CustomerRequests.FullRefund)))
+            .Compensate(OfferKind.FullRefund, Text.Of("The goods delivered are not in conformity with the contract and the customer asked for a refund, so refund in full.", "Dostarczony towar jest niezgodny z umową, a klient zażądał zwrotu pieniędzy, więc zwróć całą kwotę."), Value(c => c.Order != null ? c.Order.Total : null), legal: true, when: Guard(c => c.Case!.Requested(CustomerRequests.FullRefund)))
             .Compensate(OfferKind.Apology, Text.Of("The customer received damaged, incomplete or wrong goods, so apologise.", "Klient otrzymał towar uszkodzony, niekompletny lub niewłaściwy, więc przeproś.")));
 
         b.Rule("lost-parcel.confirmed", r => r
             .Description(Text.Of("The carrier reports the parcel lost or accepted the claim: the seller carries the transit risk until delivery, so reship or refund at once (Civil Code art. 548 §3).", "Przewoźnik zgłasza zaginięcie przesyłki lub uznał reklamację: do chwili wydania towaru ryzyko w transporcie ponosi sprzedawca, więc od razu wyślij towar ponownie albo zwróć środki (Kodeks cywilny, art. 548 § 3)."))
             .Priority(300)
             .WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.LostParcel && c.Order != null && (c.Order.Tracking == TrackingStatus.Lost || IsCarrierClaimAccepted(c.Case)))
-            .Compensate(OfferKind.Reship, Text.Of("The carrier reports the parcel lost or accepted the claim, and the shop carries the transit risk, so reship at once.", "Przewoźnik zgłasza zaginięcie przesyłki lub uznał reklamację, a ryzyko w transporcie ponosi sklep, więc od razu wyślij towar ponownie."), legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
-            .Compensate(OfferKind.FullRefund, Text.Of("The carrier reports the parcel lost or accepted the claim, and the customer asked for a refund, so refund in full at once.", "Przewoźnik zgłasza zaginięcie przesyłki lub uznał reklamację, a klient zażądał zwrotu pieniędzy, więc od razu zwróć całą kwotę."), c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund)));
+            .Compensate(OfferKind.Reship, Text.Of("The carrier reports the parcel lost or accepted the claim, and the shop carries the transit risk, so reship at once.", "Przewoźnik zgłasza zaginięcie przesyłki lub uznał reklamację, a ryzyko w transporcie ponosi sklep, więc od razu wyślij towar ponownie."), legal: true, when: Guard(c => !c.Case!.Requested(CustomerRequests.FullRefund)))
+            .Compensate(OfferKind.FullRefund, Text.Of("The carrier reports the parcel lost or accepted the claim, and the customer asked for a refund, so refund in full at once.", "Przewoźnik zgłasza zaginięcie przesyłki lub uznał reklamację, a klient zażądał zwrotu pieniędzy, więc od razu zwróć całą kwotę."), Value(c => c.Order!.Total), legal: true, when: Guard(c => c.Case!.Requested(CustomerRequests.FullRefund))));
 
         b.Rule("lost-parcel.investigate", (r, p) =>
         {
@@ -187,7 +199,7 @@ public static class StandardPack
                 .Priority(250)
                 .WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.LostParcel && c.Order != null && c.Order.Tracking == TrackingStatus.Delivered
                     && !IsCarrierClaimAccepted(c.Case) && !IsVip(c.Customer, vipLifetimeValue, vipOrders) && c.Now < CarrierClaimHoldEnd(c.Calendar, c.Case, carrierClaimMaxHold))
-                .Stop(StopKind.HoldPendingCarrierClaim, Text.Of($"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {carrierClaimMaxHold} days.", $"Według śledzenia przesyłka została doręczona, więc zgłoszenie czeka na wynik postępowania przewoźnika, najdłużej {carrierClaimMaxHold} dni."), c => CarrierClaimHoldEnd(c.Calendar, c.Case!, carrierClaimMaxHold))
+                .Stop(StopKind.HoldPendingCarrierClaim, Text.Of($"Tracking says the parcel was delivered, so the claim is held while the carrier investigates, for at most {carrierClaimMaxHold} days.", $"Według śledzenia przesyłka została doręczona, więc zgłoszenie czeka na wynik postępowania przewoźnika, najdłużej {carrierClaimMaxHold} dni."), Due(c => CarrierClaimHoldEnd(c.Calendar, c.Case!, carrierClaimMaxHold)))
                 .Advise(AdviceKind.ExplainThirdPartyCalmly, Text.Of("Explain calmly that the carrier is investigating a parcel it reports delivered, and when the customer will hear back.", "Spokojnie wyjaśnij, że przewoźnik wyjaśnia sprawę przesyłki oznaczonej jako doręczona, i powiedz, kiedy klient dostanie odpowiedź."));
         });
 
@@ -201,8 +213,8 @@ public static class StandardPack
                 .WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.LostParcel && c.Order != null && c.Order.Tracking == TrackingStatus.Delivered && !IsCarrierClaimAccepted(c.Case)
                     && (IsVip(c.Customer, vipLifetimeValue, vipOrders)
                         || ((c.Case.CarrierClaim == CarrierClaimState.None || c.Case.CarrierClaim == CarrierClaimState.Open) && c.Now >= CarrierClaimHoldEnd(c.Calendar, c.Case, carrierClaimMaxHold))))
-                .Compensate(OfferKind.Reship, Text.Of("The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", "Przesyłka figuruje jako doręczona, ale do klienta nie dotarła, a klient jest VIP-em lub przewoźnik nie odpowiedział na czas, więc od razu wyślij towar ponownie."), legal: true, when: c => !c.Case!.Requested(CustomerRequests.FullRefund))
-                .Compensate(OfferKind.FullRefund, Text.Of("The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", "Przesyłka figuruje jako doręczona, ale do klienta nie dotarła, klient jest VIP-em lub przewoźnik nie odpowiedział na czas, a klient zażądał zwrotu pieniędzy, więc zwróć całą kwotę."), c => c.Order!.Total, legal: true, when: c => c.Case!.Requested(CustomerRequests.FullRefund));
+                .Compensate(OfferKind.Reship, Text.Of("The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", "Przesyłka figuruje jako doręczona, ale do klienta nie dotarła, a klient jest VIP-em lub przewoźnik nie odpowiedział na czas, więc od razu wyślij towar ponownie."), legal: true, when: Guard(c => !c.Case!.Requested(CustomerRequests.FullRefund)))
+                .Compensate(OfferKind.FullRefund, Text.Of("The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", "Przesyłka figuruje jako doręczona, ale do klienta nie dotarła, klient jest VIP-em lub przewoźnik nie odpowiedział na czas, a klient zażądał zwrotu pieniędzy, więc zwróć całą kwotę."), Value(c => c.Order!.Total), legal: true, when: Guard(c => c.Case!.Requested(CustomerRequests.FullRefund)));
         });
 
         b.Rule("fault.third-party", (r, p) =>
@@ -261,8 +273,8 @@ public static class StandardPack
             r.Description(Text.Of("A withdrawal within the statutory period, goods not exempt: refund in full within the refund deadline (Directive art. 9, 13; Consumer Rights Act art. 27, 32).", "Odstąpienie od umowy w ustawowym terminie, towar niewyłączony: zwróć całą kwotę w terminie zwrotu środków (dyrektywa, art. 9, 13; ustawa o prawach konsumenta, art. 27, 32)."))
                 .Priority(300)
                 .WhenExpression(c => WithdrawalInWindow(c.Calendar, c.Case, c.Order, withdrawalPeriod))
-                .Compensate(OfferKind.FullRefund, Text.Of($"The consumer withdrew within the statutory period, so refund the full price within {refundDays} days.", $"Konsument odstąpił od umowy w ustawowym terminie, więc zwróć całą zapłaconą kwotę w ciągu {refundDays} dni."), c => c.Order!.Total, legal: true,
-                    dueBy: c => RefundDueBy(c.Calendar, c.Case!, refundDays));
+                .Compensate(OfferKind.FullRefund, Text.Of($"The consumer withdrew within the statutory period, so refund the full price within {refundDays} days.", $"Konsument odstąpił od umowy w ustawowym terminie, więc zwróć całą zapłaconą kwotę w ciągu {refundDays} dni."), Value(c => c.Order!.Total), legal: true,
+                    dueBy: Due(c => RefundDueBy(c.Calendar, c.Case!, refundDays)));
         });
 
         b.Rule("withdrawal.out-of-window", (r, p) =>
@@ -276,12 +288,12 @@ public static class StandardPack
             r.Description(Text.Of("A withdrawal after the statutory period, or of exempt goods, is declined with the legal reason; a VIP under the generous stance gets a discount.", "Odstąpienie od umowy po ustawowym terminie albo dotyczące towaru wyłączonego odrzucamy, podając podstawę prawną; VIP przy polityce hojnej dostaje rabat."))
                 .Priority(280)
                 .WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.Withdrawal && c.Order != null && !WithdrawalInWindow(c.Calendar, c.Case, c.Order, withdrawalPeriod))
-                .Stop(StopKind.OutsideWithdrawalWindow, Text.Of("The goods are made to order or personalised, so the statutory right of withdrawal does not apply (Consumer Rights Act art. 38).", "Towar jest wykonany na zamówienie lub spersonalizowany, więc ustawowe prawo odstąpienia od umowy nie przysługuje (ustawa o prawach konsumenta, art. 38)."), when: c => c.Order!.WithdrawalExempt)
-                .Stop(StopKind.OutsideWithdrawalWindow, Text.Of($"The statutory withdrawal period ({withdrawalPeriod} days from delivery) has ended, so the return cannot be accepted as a withdrawal (Consumer Rights Act art. 27).", $"Ustawowy termin na odstąpienie od umowy ({withdrawalPeriod} dni od dostawy) już minął, więc zwrotu nie można przyjąć jako odstąpienia od umowy (ustawa o prawach konsumenta, art. 27)."), when: c => !c.Order!.WithdrawalExempt);
+                .Stop(StopKind.OutsideWithdrawalWindow, Text.Of("The goods are made to order or personalised, so the statutory right of withdrawal does not apply (Consumer Rights Act art. 38).", "Towar jest wykonany na zamówienie lub spersonalizowany, więc ustawowe prawo odstąpienia od umowy nie przysługuje (ustawa o prawach konsumenta, art. 38)."), when: Guard(c => c.Order!.WithdrawalExempt))
+                .Stop(StopKind.OutsideWithdrawalWindow, Text.Of($"The statutory withdrawal period ({withdrawalPeriod} days from delivery) has ended, so the return cannot be accepted as a withdrawal (Consumer Rights Act art. 27).", $"Ustawowy termin na odstąpienie od umowy ({withdrawalPeriod} dni od dostawy) już minął, więc zwrotu nie można przyjąć jako odstąpienia od umowy (ustawa o prawach konsumenta, art. 27)."), when: Guard(c => !c.Order!.WithdrawalExempt));
             if (generous)
             {
-                r.Compensate(OfferKind.DiscountNextOrder, Text.Of($"The customer is a VIP and the shop is generous, so a {percent}% discount on the next order softens the refusal.", $"Klient jest VIP-em, a sklep prowadzi hojną politykę, więc {percent}% rabatu na następne zamówienie łagodzi odmowę."), c => c.Order!.Total.Multiply(share), percent: percent,
-                    when: c => IsVip(c.Customer, vipLifetimeValue, vipOrders));
+                r.Compensate(OfferKind.DiscountNextOrder, Text.Of($"The customer is a VIP and the shop is generous, so a {percent}% discount on the next order softens the refusal.", $"Klient jest VIP-em, a sklep prowadzi hojną politykę, więc {percent}% rabatu na następne zamówienie łagodzi odmowę."), Value(c => c.Order!.Total.Multiply(share)), percent: percent,
+                    when: Guard(c => IsVip(c.Customer, vipLifetimeValue, vipOrders)));
             }
         });
     }
@@ -330,15 +342,15 @@ public static class StandardPack
                 .Priority(300)
                 .WhenExpression(c => IsComplaintEscalationDue(c.Calendar, c.Case, c.Today, complaintResponseDeadline) || IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline))
                 .Escalate(EscalationTarget.Supervisor, EscalationPriority.Urgent, Text.Of($"A statutory complaint is unanswered {warnAt} or more days after it was made, so a supervisor must answer it before it is deemed accepted.", $"Reklamacja czeka na odpowiedź co najmniej {warnAt} dni od jej złożenia, więc przełożony musi odpowiedzieć, zanim zostanie uznana z mocy ustawy."),
-                    c => c.Calendar.EndOfDay(ComplaintResponseEnd(c.Calendar, c.Case!, complaintResponseDeadline)), when: c => c.Case!.FirstReplyAt is null)
+                    Due(c => c.Calendar.EndOfDay(ComplaintResponseEnd(c.Calendar, c.Case!, complaintResponseDeadline))), when: Guard(c => c.Case!.FirstReplyAt == null))
                 .Compensate(OfferKind.Replacement, Text.Of("The statutory complaint was not answered in time, so it is deemed accepted and the requested replacement is owed.", "Na reklamację nie odpowiedziano w terminie, więc uważa się ją za uznaną i należy się żądana wymiana towaru."), legal: true,
-                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && (c.Case!.Requested(CustomerRequests.Replacement) || c.Case.Requests == CustomerRequests.None))
-                .Compensate(OfferKind.FullRefund, Text.Of("The statutory complaint was not answered in time, so it is deemed accepted and the requested refund is owed.", "Na reklamację nie odpowiedziano w terminie, więc uważa się ją za uznaną i należy się żądany zwrot środków."), c => c.Order?.Total, legal: true,
-                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.FullRefund))
+                    when: Guard(c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && (c.Case!.Requested(CustomerRequests.Replacement) || c.Case.Requests == CustomerRequests.None)))
+                .Compensate(OfferKind.FullRefund, Text.Of("The statutory complaint was not answered in time, so it is deemed accepted and the requested refund is owed.", "Na reklamację nie odpowiedziano w terminie, więc uważa się ją za uznaną i należy się żądany zwrot środków."), Value(c => c.Order != null ? c.Order.Total : null), legal: true,
+                    when: Guard(c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.FullRefund)))
                 .Compensate(OfferKind.PartialRefund, Text.Of("The statutory complaint was not answered in time, so it is deemed accepted and the requested price reduction is owed.", "Na reklamację nie odpowiedziano w terminie, więc uważa się ją za uznaną i należy się żądane obniżenie ceny."), legal: true,
-                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.PartialRefund))
+                    when: Guard(c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.PartialRefund)))
                 .Compensate(OfferKind.Reship, Text.Of("The statutory complaint was not answered in time, so it is deemed accepted and the requested reshipment is owed.", "Na reklamację nie odpowiedziano w terminie, więc uważa się ją za uznaną i należy się żądana ponowna wysyłka."), legal: true,
-                    when: c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.Reship));
+                    when: Guard(c => IsComplaintDeemedAccepted(c.Calendar, c.Case, c.Today, complaintResponseDeadline) && c.Case!.Requested(CustomerRequests.Reship)));
         });
     }
 }

@@ -180,8 +180,12 @@ public sealed class SharedCallsTests
         Assert.Single(assigned.Select(m => m.Groups[1].Value).Distinct());
 
         // Shared: late (2 rules), reply SLA elapsed (2), VIP (2), carrier claim accepted (2), hold end (2), withdrawal
-        // window (2), and the due-by the phone call and the e-mail of delay.notify-immediately share.
-        Assert.Equal(7, fused.Trees.Sum(t => ((BlockExpression)t.Body).Variables.Count(v => v.Name!.EndsWith("Known", StringComparison.Ordinal))));
+        // window (2), the due-by the phone call and the e-mail of delay.notify-immediately share (and its two hours,
+        // written in both copies of that due-by), and, since the pack's guards are expression trees too, "the complaint
+        // is deemed accepted" (complaint.deadline's condition and four of its guards) and "the customer asked for a
+        // full refund" (the two guards of each remedy rule).
+        Assert.Equal(10, fused.Trees.Sum(t => ((BlockExpression)t.Body).Variables.Count(v => v.Name!.EndsWith("Known", StringComparison.Ordinal))));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"\$shared\d+ = \.Call \(\$context\.Case\)\.Requested\(").Select(m => m.Value).Distinct());
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
