@@ -86,6 +86,8 @@ public sealed class CompiledPack
         GoodwillPositions = new ulong[words];
         MergePositions = new ulong[words];
         NoGoodwillStopRanks = new ulong[words];
+        SlotBitByPosition = new ulong[all.Count];
+        SlotKeyByPosition = new int[all.Count];
         var slotBits = new Dictionary<int, ulong>();
         for (int i = 0; i < all.Count; i++)
         {
@@ -113,6 +115,9 @@ public sealed class CompiledPack
                 outcome.SlotBit = bit;
                 MergePositions[outcome.Position >> 6] |= 1UL << outcome.Position;
             }
+
+            SlotBitByPosition[outcome.Position] = outcome.SlotBit;
+            SlotKeyByPosition[outcome.Position] = outcome.SlotKey;
         }
 
         Rules = infos;
@@ -169,6 +174,12 @@ public sealed class CompiledPack
 
     /// <summary>A bit per production position, set for outcomes that share their merge slot with another.</summary>
     internal ulong[] MergePositions { get; }
+
+    /// <summary>The merge slot bit (<see cref="CompiledOutcome.SlotBit"/>) of the outcome at each production position.</summary>
+    internal ulong[] SlotBitByPosition { get; }
+
+    /// <summary>The merge slot (<see cref="CompiledOutcome.SlotKey"/>) of the outcome at each production position.</summary>
+    internal int[] SlotKeyByPosition { get; }
 
     /// <summary>A bit per rank, set for <c>stop no-goodwill</c> outcomes.</summary>
     internal ulong[] NoGoodwillStopRanks { get; }

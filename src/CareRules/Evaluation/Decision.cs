@@ -161,6 +161,9 @@ public readonly struct Decision : IEquatable<Decision>
     /// <summary>The value as an amount, or <paramref name="none"/> when there is no value.</summary>
     internal decimal AmountOr(decimal none) => _hasValue ? _value.Amount : none;
 
+    /// <summary>The value's currency, or the empty currency when there is no value (as <see cref="TraceEntry"/> stores "no amount").</summary>
+    internal Currency ValueCurrencyOrEmpty => _hasValue ? _value.Currency : default;
+
     /// <summary>The due-by or until instant, whichever this type has.</summary>
     internal Instant? At => _hasInstant ? _instant : null;
 

@@ -218,6 +218,9 @@ public sealed class EvaluationBuffer
 
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;
 
+    /// <summary>The next trace entry, to be written in place (<see cref="TraceEntry.WriteTakenAway"/>).</summary>
+    internal ref TraceEntry NextTrace() => ref TraceArray[TraceCount++];
+
     /// <summary>The produced decisions of a buffer in production order; <c>foreach</c> over it allocates nothing.</summary>
     internal readonly ref struct ProducedDecisions(EvaluationBuffer buffer)
     {

@@ -122,6 +122,8 @@ internal static class Resolution
         var produced = b.ProducedBits;
         var candidates = pack.MergePositions;
         var rankByPosition = pack.RankByPosition;
+        var slotBits = pack.SlotBitByPosition;
+        var slotKeys = pack.SlotKeyByPosition;
         var d = b.ByRank;
         for (int wi = 0; wi < produced.Length; wi++)
         {
@@ -129,12 +131,12 @@ internal static class Resolution
             {
                 int pi = (wi << 6) + BitOperations.TrailingZeroCount(si);
                 int i = rankByPosition[pi];
-                if (!b.IsKept(i) || (d[i].Outcome.SlotBit & repeated) == 0)
+                if ((slotBits[pi] & repeated) == 0 || !b.IsKept(i))
                 {
                     continue;
                 }
 
-                int slot = d[i].Outcome.SlotKey;
+                int slot = slotKeys[pi];
                 bool lost = false;
                 for (int wj = wi; wj < produced.Length && !lost; wj++)
                 {
@@ -147,13 +149,14 @@ internal static class Resolution
 
                     for (; sj != 0; sj &= sj - 1)
                     {
-                        int j = rankByPosition[(wj << 6) + BitOperations.TrailingZeroCount(sj)];
-                        if (!b.IsKept(j) || d[j].Outcome.SlotKey != slot)
+                        int pj = (wj << 6) + BitOperations.TrailingZeroCount(sj);
+                        int j = rankByPosition[pj];
+                        if (slotKeys[pj] != slot || !b.IsKept(j))
                         {
                             continue;
                         }
 
-                        bool jWins = Beats(d[j], d[i]);
+                        bool jWins = Beats(d, j, i);
                         int winner = jWins ? j : i;
                         int loser = jWins ? i : j;
                         MergeInto(b, winner, loser);
@@ -265,36 +268,31 @@ internal static class Resolution
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void TraceSuppressed(EvaluationBuffer b, int rank, CompiledRule suppressor)
-    {
-        ref readonly var d = ref b.ByRank[rank];
-        b.AddTrace(new TraceEntry(TraceKind.GoodwillSuppressed, d.RuleId, suppressor.Id, DecisionType.Compensate, d.Offer, before: d.Value));
-    }
+    private static void TraceSuppressed(EvaluationBuffer b, int rank, CompiledRule suppressor) =>
+        TraceEntry.WriteTakenAway(ref b.NextTrace(), TraceKind.GoodwillSuppressed, b.ByRank[rank], suppressor.Id);
 
     /// <summary>Merges the loser into the winner (earliest due-by) and traces it.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void MergeInto(EvaluationBuffer b, int winner, int loser)
     {
         var d = b.ByRank;
         MergeInstant(ref d[winner], d[loser]);
-
-        var kind = MergeTraceKinds[(int)d[winner].Outcome.Merge];
-        b.AddTrace(new TraceEntry(kind, d[loser].RuleId, d[winner].RuleId, d[loser].Type, d[loser].Offer, before: d[loser].Value));
+        TraceEntry.WriteTakenAway(ref b.NextTrace(), MergeTraceKinds[(int)d[winner].Outcome.Merge], d[loser], d[winner].RuleId);
     }
 
-    /// <summary>True when <paramref name="a"/> should be kept rather than <paramref name="b"/> (same slot).</summary>
-    private static bool Beats(in Decision a, in Decision b)
+    /// <summary>True when the decision of rank <paramref name="a"/> should be kept rather than that of rank <paramref name="b"/> (same slot).</summary>
+    private static bool Beats(Decision[] d, int a, int b)
     {
-        if (a.Outcome.Merge == DecisionMerge.KeepLarger)
+        ref readonly var da = ref d[a];
+        if (da.Outcome.Merge == DecisionMerge.KeepLarger)
         {
-            if (a.Legal != b.Legal)
+            ref readonly var db = ref d[b];
+            if (da.Legal != db.Legal)
             {
-                return a.Legal;
+                return da.Legal;
             }
 
-            decimal av = a.AmountOr(-1m);
-            decimal bv = b.AmountOr(-1m);
+            decimal av = da.AmountOr(-1m);
+            decimal bv = db.AmountOr(-1m);
             if (av != bv)
             {
                 return av > bv;
@@ -302,7 +300,7 @@ internal static class Resolution
         }
 
         // Then by canonical rank: escalation urgency, rule priority, rule id, outcome position.
-        return a.Outcome.Rank < b.Outcome.Rank;
+        return a < b;
     }
 
     /// <summary>The winner keeps the earlier due-by of the two (escalations, notifications and offers); it is rewritten only when that changes it.</summary>
