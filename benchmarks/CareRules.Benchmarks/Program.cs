@@ -5,9 +5,10 @@ using CareRules.Benchmarks.Infrastructure;
 namespace CareRules.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks/CareRules.Benchmarks -- [--quick] [--mix] [--interleaved [rounds]] [BenchmarkDotNet options]</c>.
+/// <c>dotnet run -c Release --project benchmarks/CareRules.Benchmarks -- [--quick] [--mix] [--interleaved [rounds] [--baseline CareRules.dll]] [BenchmarkDotNet options]</c>.
 /// <c>--quick</c> runs every benchmark once in-process (CI's smoke run); <c>--mix</c> prints how often each rule fires
-/// in the context mix; <c>--interleaved</c> checks the per-context ratios with the variants taking turns in one process.
+/// in the context mix; <c>--interleaved</c> checks the per-context ratios with the variants taking turns in one process
+/// (with <c>--baseline</c>, another build's C# pack among them).
 /// Everything else goes to <see cref="BenchmarkSwitcher"/> (e.g. <c>--filter '*'</c>,
 /// <c>--anyCategories Evaluation</c>, <c>--list flat</c>). Exits 1 when a benchmark fails, 0 otherwise.
 /// </summary>
@@ -26,7 +27,8 @@ public static class Program
         if (Array.IndexOf(args, "--interleaved") is var at and >= 0)
         {
             int rounds = at + 1 < args.Length && int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 15;
-            InterleavedComparison.Run(rounds, Console.Out);
+            string? baseline = Array.IndexOf(args, "--baseline") is var b and >= 0 && b + 1 < args.Length ? args[b + 1] : null;
+            InterleavedComparison.Run(rounds, baseline, Console.Out);
             return 0;
         }
 

@@ -12,13 +12,15 @@ namespace CareRules.Benchmarks.Infrastructure;
 /// in one process, taking turns for a short slice each, round after round. On a shared host whose speed comes and goes
 /// by phases, separate BenchmarkDotNet runs (one process per benchmark) can land in different phases; taking turns
 /// puts every variant in every phase, so the ratios are steadier. It is a check of the ratios, not a measurement to
-/// publish: no statistics and no memory diagnoser — the tables come from BenchmarkDotNet.
+/// publish: no statistics and no memory diagnoser — the tables come from BenchmarkDotNet. With a baseline build
+/// (<see cref="BaselineBuild"/>) its C# pack takes turns too. Every variant is called through the same
+/// <c>Action&lt;int&gt;</c> (context by index), so they pay the same call overhead.
 /// </summary>
 public static class InterleavedComparison
 {
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(400);
 
-    public static void Run(int rounds, TextWriter output)
+    public static void Run(int rounds, string? baselineBuild, TextWriter output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         ArgumentNullException.ThrowIfNull(output);
@@ -29,15 +31,19 @@ public static class InterleavedComparison
         var result = new HandWrittenResult();
         var csharpBuffer = csharp.CreateBuffer();
         var jsonBuffer = json.CreateBuffer();
-        (string Name, Action<CareContext> Evaluate)[] variants =
-        [
-            ("HandWritten (4)", c => handWritten.Evaluate(c, result)),
-            ("CSharpPack_IntoBuffer (1)", c => csharp.Evaluate(c, csharpBuffer)),
-            ("JsonPack_IntoBuffer (2)", c => json.Evaluate(c, jsonBuffer)),
-        ];
+        var variants = new List<(string Name, Action<int> Evaluate)>
+        {
+            ("HandWritten (4)", i => handWritten.Evaluate(contexts[i], result)),
+            ("CSharpPack_IntoBuffer (1)", i => csharp.Evaluate(contexts[i], csharpBuffer)),
+            ("JsonPack_IntoBuffer (2)", i => json.Evaluate(contexts[i], jsonBuffer)),
+        };
+        if (baselineBuild is not null)
+        {
+            variants.Add(("(1), baseline build", BaselineBuild.StandardPackEvaluator(baselineBuild, contexts)));
+        }
 
-        var samples = new List<double>[variants.Length];
-        for (int v = 0; v < variants.Length; v++)
+        var samples = new List<double>[variants.Count];
+        for (int v = 0; v < variants.Count; v++)
         {
             samples[v] = [];
             Time(variants[v].Evaluate, contexts, Slice); // warm up
@@ -45,25 +51,25 @@ public static class InterleavedComparison
 
         for (int round = 0; round < rounds; round++)
         {
-            for (int v = 0; v < variants.Length; v++)
+            for (int v = 0; v < variants.Count; v++)
             {
                 samples[v].Add(Time(variants[v].Evaluate, contexts, Slice));
             }
         }
 
         var inv = CultureInfo.InvariantCulture;
-        double baseline = Median(samples[0]);
+        double handWrittenMedian = Median(samples[0]);
         output.WriteLine($"Interleaved: {rounds} rounds of {Slice.TotalMilliseconds:0} ms per variant over the {contexts.Length} contexts of the mix (median ns per context, ratio to (4), min–max)");
-        for (int v = 0; v < variants.Length; v++)
+        for (int v = 0; v < variants.Count; v++)
         {
             double median = Median(samples[v]);
-            output.WriteLine(string.Format(inv, "  {0,-28} {1,8:0.0} ns  {2,5:0.00} ×  ({3:0.0}–{4:0.0})", variants[v].Name, median, median / baseline, samples[v].Min(), samples[v].Max()));
+            output.WriteLine(string.Format(inv, "  {0,-28} {1,8:0.0} ns  {2,5:0.00} ×  ({3:0.0}–{4:0.0})", variants[v].Name, median, median / handWrittenMedian, samples[v].Min(), samples[v].Max()));
         }
 
         output.WriteLine(string.Format(inv, "  (2) / (1) = {0:0.00}", Median(samples[2]) / Median(samples[1])));
     }
 
-    private static double Time(Action<CareContext> evaluate, CareContext[] contexts, TimeSpan slice)
+    private static double Time(Action<int> evaluate, CareContext[] contexts, TimeSpan slice)
     {
         long evaluated = 0;
         var watch = Stopwatch.StartNew();
@@ -71,7 +77,7 @@ public static class InterleavedComparison
         {
             for (int i = 0; i < contexts.Length; i++)
             {
-                evaluate(contexts[i]);
+                evaluate(i);
             }
 
             evaluated += contexts.Length;

@@ -71,12 +71,33 @@ public sealed class BenchmarkSmokeTests
     {
         using var output = new StringWriter();
 
-        CareRules.Benchmarks.Infrastructure.InterleavedComparison.Run(1, output);
+        CareRules.Benchmarks.Infrastructure.InterleavedComparison.Run(1, null, output);
 
         string text = output.ToString();
         Assert.Contains("HandWritten (4)", text, StringComparison.Ordinal);
         Assert.Contains("CSharpPack_IntoBuffer (1)", text, StringComparison.Ordinal);
         Assert.Contains("JsonPack_IntoBuffer (2)", text, StringComparison.Ordinal);
         Assert.Contains("(2) / (1) = ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("baseline", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BaselineBuild_LoadedBesideThisOne_EvaluatesTheMixInItsOwnTypes()
+    {
+        // This build's own CareRules.dll as the baseline: loaded again into a context of its own, its types are not
+        // this build's, so the contexts go over as JSON and come back through its reader.
+        string path = typeof(CareRules.Evaluation.CompiledPack).Assembly.Location;
+        var contexts = CareRules.Benchmarks.Infrastructure.ContextMix.Standard.Contexts.Take(64).ToArray();
+
+        var evaluate = CareRules.Benchmarks.Infrastructure.BaselineBuild.StandardPackEvaluator(path, contexts);
+        for (int i = 0; i < contexts.Length; i++)
+        {
+            evaluate(i);
+        }
+
+        Assert.Throws<IndexOutOfRangeException>(() => { evaluate(contexts.Length); }); // its own copy of the contexts, no more
+        using var output = new StringWriter();
+        CareRules.Benchmarks.Infrastructure.InterleavedComparison.Run(1, path, output);
+        Assert.Contains("(1), baseline build", output.ToString(), StringComparison.Ordinal);
     }
 }
