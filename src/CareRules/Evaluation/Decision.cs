@@ -180,6 +180,14 @@ public readonly struct Decision : IEquatable<Decision>
         Unsafe.AsRef(in target._instant) = instant.GetValueOrDefault();
     }
 
+    /// <summary>Marks a decision slot as having neither value nor instant (<see cref="WriteValues"/> with both null).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ClearValues(ref Decision target)
+    {
+        Unsafe.AsRef(in target._hasValue) = false;
+        Unsafe.AsRef(in target._hasInstant) = false;
+    }
+
     /// <summary>Copies a decision into an array slot field by field (see <see cref="WriteValues"/>).</summary>
     internal static void Copy(ref Decision target, in Decision source)
     {

@@ -196,6 +196,21 @@ public sealed class EvaluationBuffer
         SlotsSeen |= slot;
     }
 
+    /// <summary>
+    /// <see cref="AddDecision"/> for a decision without a value or instant, for the fused rules, which pass the
+    /// outcome's rank, position and merge slot as constants: inlined, it is a few stores and no call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddPlain(int rank, int position, ulong slot)
+    {
+        Decision.ClearValues(ref ByRank[rank]);
+        KeptBits[rank >> 6] |= 1UL << rank;
+        ProducedBits[position >> 6] |= 1UL << position;
+        DecisionCount++;
+        SlotsRepeated |= SlotsSeen & slot;
+        SlotsSeen |= slot;
+    }
+
     /// <summary><see cref="AddDecision"/> with its arguments by value, for the fused rules' expression trees.</summary>
     internal void AddDecisionOf(CompiledOutcome outcome, Money? value, Instant? instant) => AddDecision(outcome, value, instant);
 

@@ -109,7 +109,9 @@ internal sealed class FusedRules
                     var when = shared[p++];
                     var value = shared[p++];
                     var instant = shared[p++];
-                    Expression add = Expression.Call(buffer, AddDecisionOf, Expression.Constant(outcome), value, instant);
+                    Expression add = value is ConstantExpression { Value: null } && instant is ConstantExpression { Value: null }
+                        ? Expression.Call(buffer, AddPlain, Expression.Constant(outcome.Rank), Expression.Constant(outcome.Position), Expression.Constant(outcome.SlotBit))
+                        : Expression.Call(buffer, AddDecisionOf, Expression.Constant(outcome), value, instant);
                     fire.Add(outcome.When is null ? add : Expression.IfThen(when, add));
                 }
 
@@ -126,6 +128,8 @@ internal sealed class FusedRules
     private static readonly System.Reflection.MethodInfo AddFired = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFired), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 
     private static readonly System.Reflection.MethodInfo AddDecisionOf = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddDecisionOf), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    private static readonly System.Reflection.MethodInfo AddPlain = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddPlain), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 
     private static readonly System.Reflection.MethodInfo AddFiredId = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFiredId), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 

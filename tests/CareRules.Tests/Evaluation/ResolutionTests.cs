@@ -47,6 +47,30 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Merge_TheWinnersBorrowedDueBy_DoesNotOutliveItsEvaluation()
+    {
+        // A (higher priority, no due-by) wins the merge with B and takes B's due-by; in the next evaluation, on the same
+        // buffer, B does not fire and A must have no due-by again (a buffer keeps each outcome's decision in place).
+        var pack = new PackBuilder("test")
+            .Rule("a.escalate", r => r.Priority(200).WhenExpression(c => c.Case != null).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "A."))
+            .Rule("b.escalate", r => r.Priority(100).WhenExpression(c => c.Case != null && c.Case.Kind == CaseKind.DeliveryDelay)
+                .Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "B.", c => c.Now))
+            .Build()
+            .Optimize();
+        var buffer = pack.CreateBuffer();
+
+        pack.Evaluate(Ctx.Context(kind: CaseKind.DeliveryDelay), buffer);
+        var merged = Assert.Single(buffer.Decisions.ToArray());
+        Assert.Equal("a.escalate", merged.RuleId);
+        Assert.Equal(Ctx.Now, merged.DueBy);
+
+        pack.Evaluate(Ctx.Context(kind: CaseKind.ProductQuestion), buffer);
+        var alone = Assert.Single(buffer.Decisions.ToArray());
+        Assert.Equal("a.escalate", alone.RuleId);
+        Assert.Null(alone.DueBy);
+    }
+
+    [Fact]
     public void Cap_ShareOfOrder_ReducesTheOffer()
     {
         var pack = Pack(Gift("a.gift", 30m));
