@@ -15,12 +15,16 @@ public class StandardPackEvaluationBenchmarks : EvaluationBenchmarkBase
 {
     private HandWrittenStandardPack _handWritten = null!;
     private HandWrittenResult _handWrittenResult = null!;
+    private CareRules.Evaluation.CompiledPack _general = null!;
+    private CareRules.Evaluation.EvaluationBuffer _generalBuffer = null!;
 
     public override void GlobalSetup()
     {
         base.GlobalSetup();
         _handWritten = new HandWrittenStandardPack(Pack.Parameters.Get(Packs.StandardParameters.Stance));
         _handWrittenResult = new HandWrittenResult();
+        _general = CareRules.Evaluation.PackBuilderExtensions.BuildGeneral(Packs.StandardPack.CreateBuilder()).Optimize();
+        _generalBuffer = _general.CreateBuffer();
 
         // Never compare unequal work: the baseline must decide exactly what the engine decides, context by context.
         for (int i = 0; i < Contexts.Length; i++)
@@ -54,6 +58,13 @@ public class StandardPackEvaluationBenchmarks : EvaluationBenchmarkBase
     /// <summary>(1) The C#-authored Standard pack into a caller buffer.</summary>
     [Benchmark(OperationsPerInvoke = ContextMix.Size)]
     public int CSharpPack_IntoBuffer() => RunCSharpPackIntoBuffer();
+
+    /// <summary>
+    /// (1) run by the general engine: the same pack without the fused method (its loop over the rules, a delegate per
+    /// condition and function), the reference the fused form is tested against. Shows what the per-pack compilation buys.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = ContextMix.Size)]
+    public int CSharpPack_General_IntoBuffer() => RunIntoBuffer(_general, _generalBuffer);
 
     /// <summary>(1) The C#-authored Standard pack returning an immutable verdict per context.</summary>
     [Benchmark(OperationsPerInvoke = ContextMix.Size)]

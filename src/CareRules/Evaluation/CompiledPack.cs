@@ -193,6 +193,9 @@ public sealed class CompiledPack
     /// <summary>True when the pack runs as fused methods (<see cref="FusedRules"/>) rather than its loop over the rules; for tests.</summary>
     internal bool IsFused => _fused is not null;
 
+    /// <summary>The fused methods, if the pack has them; for tests.</summary>
+    internal FusedRules? Fused => _fused;
+
     /// <summary>True once the pack runs compiled code only (<see cref="Optimize"/>); for tests.</summary>
     internal bool IsOptimized => _optimized;
 
@@ -212,13 +215,18 @@ public sealed class CompiledPack
     /// <returns>This pack.</returns>
     public CompiledPack Optimize()
     {
-        if (_optimized)
+        if (_optimized && _fused is not { WantsHandlers: true })
         {
             return this;
         }
 
         lock (_optimizing)
         {
+            if (_fused is { WantsHandlers: true } lean)
+            {
+                lean.Compile(); // with the exception handlers back
+            }
+
             if (!_optimized)
             {
                 if (_fused is { } fused)
@@ -289,25 +297,47 @@ public sealed class CompiledPack
 
         buffer.Reset(context);
         var rc = buffer.RuleContext;
-        var rules = _rules;
         if (_fused is { } fused)
         {
             // One method per 64 rules runs the conditions and produces the decisions of the rules that hold, in id order.
-            fused.Run(rc, buffer);
+            try
+            {
+                fused.Run(rc, buffer);
+            }
+            catch (Exception)
+            {
+                // The compiled fused methods run without their parts' exception handlers (FusedRules.WithoutHandlers):
+                // evaluate this context again rule by rule, each condition and function with its handlers; an
+                // exception nothing handles propagates. A pack that falls back often gets its handlers compiled back.
+                if (fused.RecordFallback())
+                {
+                    PackOptimizer.Enqueue(this);
+                }
+
+                buffer.Reset(context);
+                RunRules(rc, buffer);
+            }
         }
         else
         {
-            for (int r = 0; r < rules.Length; r++)
-            {
-                var rule = rules[r];
-                if (rule.Condition(rc))
-                {
-                    Fire(rule, rc, buffer);
-                }
-            }
+            RunRules(rc, buffer);
         }
 
         Resolution.Resolve(this, buffer);
+    }
+
+    /// <summary>The general engine: every rule's condition in id order, and the decisions of those that hold.</summary>
+    private void RunRules(RuleContext rc, EvaluationBuffer buffer)
+    {
+        var rules = _rules;
+        for (int r = 0; r < rules.Length; r++)
+        {
+            var rule = rules[r];
+            if (rule.Condition(rc))
+            {
+                Fire(rule, rc, buffer);
+            }
+        }
     }
 
     /// <summary>

@@ -26,22 +26,44 @@ namespace CareRules.Evaluation;
 /// </summary>
 internal sealed class FusedRules
 {
+    /// <summary>
+    /// How many contexts may leave the compiled methods by an exception (each then evaluated again rule by rule)
+    /// before the pack compiles them again with their exception handlers: a pack whose conditions throw now and then
+    /// keeps the faster methods, one whose conditions throw often (a workflow rule reading <c>order.Total</c> of
+    /// cases without an order) gets methods that handle them in place.
+    /// </summary>
+    internal const int FallbacksBeforeHandlers = 64;
+
     private readonly Expression<Action<RuleContext, EvaluationBuffer>>[] _trees;
+    private readonly Expression<Action<RuleContext, EvaluationBuffer>>[] _lean;
     private Action<RuleContext, EvaluationBuffer>[] _chunks;
+    private int _fallbacks;
 
     private FusedRules(Expression<Action<RuleContext, EvaluationBuffer>>[] trees)
     {
         _trees = trees;
+        _lean = Array.ConvertAll(trees, t => (Expression<Action<RuleContext, EvaluationBuffer>>)WithoutHandlers.Instance.Visit(t)!);
         _chunks = Array.ConvertAll(trees, t => t.Compile(preferInterpretation: true));
     }
 
-    /// <summary>The fused methods as expression trees (for tests).</summary>
+    /// <summary>The fused methods as expression trees, with the exception handlers of their parts (for tests).</summary>
     internal IReadOnlyList<Expression<Action<RuleContext, EvaluationBuffer>>> Trees => _trees;
 
     /// <summary>True once <see cref="Compile"/> has swapped the compiled methods in.</summary>
     public bool IsCompiled { get; private set; }
 
-    /// <summary>Runs every rule on the loaded context: fired rules and their decisions go into <paramref name="buffer"/>, in rule id order.</summary>
+    /// <summary>True while the compiled methods run without the exception handlers of their parts (see <see cref="WithoutHandlers"/>).</summary>
+    public bool IsLean { get; private set; }
+
+    /// <summary>True when contexts left the lean methods by exceptions often enough that <see cref="Compile"/> should give them their handlers back.</summary>
+    public bool WantsHandlers => IsLean && Volatile.Read(ref _fallbacks) >= FallbacksBeforeHandlers;
+
+    /// <summary>
+    /// Runs every rule on the loaded context: fired rules and their decisions go into <paramref name="buffer"/>, in rule
+    /// id order. The compiled methods may run without the exception handlers of the conditions and functions inside them
+    /// (see <see cref="WithoutHandlers"/>): then an exception leaves this method, and the caller evaluates the context
+    /// rule by rule and calls <see cref="RecordFallback"/>.
+    /// </summary>
     public void Run(RuleContext context, EvaluationBuffer buffer)
     {
         var chunks = _chunks;
@@ -51,13 +73,28 @@ internal sealed class FusedRules
         }
     }
 
-    /// <summary>Compiles the fused methods to IL and swaps them in, all chunks at once. Not thread-safe: the pack calls it under its lock.</summary>
+    /// <summary>Counts a context that left the lean methods by an exception; true exactly once, when the count reaches <see cref="FallbacksBeforeHandlers"/>.</summary>
+    public bool RecordFallback() => IsLean && Interlocked.Increment(ref _fallbacks) == FallbacksBeforeHandlers;
+
+    /// <summary>How many contexts left the lean methods by an exception (for tests).</summary>
+    internal int Fallbacks => Volatile.Read(ref _fallbacks);
+
+    /// <summary>
+    /// Compiles the fused methods to IL and swaps them in, all chunks at once: without their parts' exception handlers
+    /// the first time, with them once <see cref="WantsHandlers"/>. Not thread-safe: the pack calls it under its lock.
+    /// </summary>
     public void Compile()
     {
         if (!IsCompiled)
         {
-            Volatile.Write(ref _chunks, Array.ConvertAll(_trees, t => t.Compile()));
+            Volatile.Write(ref _chunks, Array.ConvertAll(_lean, t => t.Compile()));
             IsCompiled = true;
+            IsLean = true;
+        }
+        else if (WantsHandlers)
+        {
+            Volatile.Write(ref _chunks, Array.ConvertAll(_trees, t => t.Compile()));
+            IsLean = false;
         }
     }
 
@@ -144,6 +181,29 @@ internal sealed class FusedRules
         function is null ? null
         : TieredFunction<T>.ExpressionOf(function) is { } tree ? new Rebind(tree.Parameters[0], context).Visit(tree.Body)!
         : Expression.Invoke(Expression.Constant(function), context);
+
+    /// <summary>
+    /// The fused method without the exception handlers of the conditions and functions inside it (a workflow JSON pack
+    /// guards each of them: an exception makes a condition false and a value or due-by null, as in RulesEngine). An
+    /// exception handler around a part keeps the JIT from holding the method's values in registers across it, and a JSON
+    /// pack has one around almost every condition and function. Without them an exception leaves the fused method, and
+    /// <see cref="CompiledPack"/> evaluates that context again rule by rule, where every condition and function runs
+    /// with its own handlers (they are pure functions of the context, so the answer is the one the handlers would have
+    /// given). Only handlers that catch are removed; a <c>finally</c> or <c>fault</c> stays. Used for the compiled methods
+    /// until contexts fall back too often (<see cref="FallbacksBeforeHandlers"/>); the interpreted ones keep their handlers.
+    /// </summary>
+    private sealed class WithoutHandlers : ExpressionVisitor
+    {
+        public static readonly WithoutHandlers Instance = new();
+
+        protected override Expression VisitTry(TryExpression node) =>
+            node.Finally is null && node.Fault is null
+                ? Convert(Visit(node.Body)!, node.Type)
+                : base.VisitTry(node);
+
+        private static Expression Convert(Expression body, Type type) =>
+            body.Type == type ? body : type == typeof(void) ? Expression.Block(typeof(void), body) : Expression.Convert(body, type);
+    }
 
     /// <summary>
     /// <c>x == null</c> and <c>x != null</c> for a nullable value <c>x</c> (<c>c.Order.PromisedBy != null</c>) as

@@ -1,6 +1,7 @@
 using CareRules.Evaluation;
 using CareRules.Model;
 using CareRules.Packs;
+using CareRules.Serialization;
 using CareRules.RulesEngine.Tests.Support;
 using CareRules.Testing;
 using NodaTime;
@@ -36,6 +37,44 @@ public sealed class EvaluationSemanticsTests
 
         Assert.False(v.HasFired("needs.order"));
         Assert.True(pack.Evaluate(Base.Build()).HasFired("needs.order"));
+    }
+
+    [Fact]
+    public void PartsThatThrow_Compiled_DecideAsTheGeneralEngine_AndGetTheirHandlersBackWhenTheyThrowOften()
+    {
+        // Compiled, the fused methods run without their parts' exception handlers: a context on which a part throws
+        // leaves them and is evaluated again rule by rule (same verdict); after FallbacksBeforeHandlers such contexts
+        // the methods are compiled again with their handlers, and still decide the same.
+        static Authoring.PackBuilder Builder() => WorkflowPack.Extend(StandardPack.CreateBuilder(), WorkflowSource.FromJson(Json.Workflow("w",
+            Json.Rule("needs.order", "order.Total.Amount > 100"),
+            Json.Rule("fields.throw", "case.Kind == CaseKind.DamagedPackaging", new object[]
+            {
+                Decision("compensate", ("offer", "gift-in-parcel"), ("value", "order.Total.Amount / 10"), ("dueBy", "case.OpenedAt")),
+                Decision("advise", ("advice", "resolve-privately"), ("when", "order.DelayNotified == false")),
+            }))));
+        var general = Builder().BuildGeneral().Optimize();
+        var pack = Builder().Build().Optimize();
+        var fused = pack.Fused!;
+        Assert.True(fused.IsLean);
+        CareContext[] contexts = [Base.Build(), Base.WithoutOrder().Build(), Base.WithoutOrder().WithoutCase().Build()];
+
+        void AssertSame(int times)
+        {
+            for (int i = 0; i < times; i++)
+            {
+                var context = contexts[i % contexts.Length];
+                Assert.Equal(VerdictJsonWriter.ToJson(general.Evaluate(context)), VerdictJsonWriter.ToJson(pack.Evaluate(context)));
+            }
+        }
+
+        AssertSame(3);
+        Assert.Equal(2, fused.Fallbacks); // the two contexts without an order; the first throws nowhere
+        Assert.True(fused.IsLean);
+
+        AssertSame(3 * Evaluation.FusedRules.FallbacksBeforeHandlers);
+        pack.Optimize(); // the background compiler may have got there first
+        Assert.False(fused.IsLean);
+        AssertSame(30);
     }
 
     [Fact]

@@ -48,6 +48,11 @@ public sealed class TieredJsonPackTests
         {
             Assert.Equal(VerdictJsonWriter.ToJson(general.Evaluate(context)), VerdictJsonWriter.ToJson(fused.Evaluate(context)));
         }
+
+        // The Standard workflow guards what it reads: no context, edge ones included, makes its compiled fused methods
+        // (which run without the exception handlers of their parts) fall back to the rules one by one.
+        Assert.True(fused.Fused!.IsLean);
+        Assert.Equal(0, fused.Fused.Fallbacks);
     }
 
     [Fact]
