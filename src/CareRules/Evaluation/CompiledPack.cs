@@ -210,7 +210,9 @@ public sealed class CompiledPack
     /// Compiles the pack's interpreted conditions and decision functions to IL now, and swaps them in; returns when
     /// done (at once when it already is). Evaluation goes on meanwhile, from any thread, and gives the same verdicts.
     /// Without it a pack compiles itself in the background after its first 32
-    /// evaluations. Where dynamic code is only interpreted (NativeAOT) it does nothing.
+    /// evaluations. Where dynamic code is only interpreted (NativeAOT) it does nothing. A workflow pack whose conditions
+    /// or functions throw on many contexts is compiled again, in the background, with their exception handlers
+    /// (docs/architecture.md); calling this then does it at once.
     /// </summary>
     /// <returns>This pack.</returns>
     public CompiledPack Optimize()
