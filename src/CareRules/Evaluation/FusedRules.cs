@@ -156,7 +156,7 @@ internal sealed class FusedRules
             }
 
             var inlined = FactDefinitions.Inline(Expression.Block(variables, body));
-            trees[c] = Expression.Lambda<Action<RuleContext, EvaluationBuffer>>(NullChecks.Instance.Visit(inlined)!, context, buffer);
+            trees[c] = Expression.Lambda<Action<RuleContext, EvaluationBuffer>>(ContextReads.Hoist(NullChecks.Instance.Visit(inlined)!, context), context, buffer);
         }
 
         return new FusedRules(trees);
@@ -224,6 +224,60 @@ internal sealed class FusedRules
             }
 
             return base.VisitBinary(node);
+        }
+    }
+
+    /// <summary>
+    /// The reads of the rule context's customer, order and case, each made once at the start of the fused method into
+    /// a local instead of at every use (a condition reads the case or the order a few times, two dozen conditions do).
+    /// </summary>
+    private sealed class ContextReads : ExpressionVisitor
+    {
+        private static readonly HashSet<System.Reflection.MemberInfo> Fixed =
+        [
+            typeof(RuleContext).GetProperty(nameof(RuleContext.Customer))!,
+            typeof(RuleContext).GetProperty(nameof(RuleContext.Order))!,
+            typeof(RuleContext).GetProperty(nameof(RuleContext.Case))!,
+        ];
+
+        private readonly ParameterExpression _context;
+        private readonly Dictionary<System.Reflection.MemberInfo, ParameterExpression> _locals = [];
+
+        private ContextReads(ParameterExpression context) => _context = context;
+
+        public static Expression Hoist(Expression body, ParameterExpression context)
+        {
+            var reads = new ContextReads(context);
+            var rewritten = reads.Visit(body)!;
+            if (reads._locals.Count == 0)
+            {
+                return rewritten;
+            }
+
+            // Into the method's own block, first: one block of variables for the whole method.
+            var steps = reads._locals.Select(l => (Expression)Expression.Assign(l.Value, Expression.MakeMemberAccess(context, l.Key))).ToList();
+            if (rewritten is BlockExpression block)
+            {
+                return Expression.Block(block.Type, reads._locals.Values.Concat(block.Variables), steps.Concat(block.Expressions));
+            }
+
+            steps.Add(rewritten);
+            return Expression.Block(reads._locals.Values, steps);
+        }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression == _context && Fixed.Contains(node.Member))
+            {
+                if (!_locals.TryGetValue(node.Member, out var local))
+                {
+                    _locals[node.Member] = local = Expression.Variable(node.Type, node.Member.Name.ToLowerInvariant());
+                }
+
+                return local;
+            }
+
+            return base.VisitMember(node);
         }
     }
 
