@@ -228,8 +228,9 @@ internal sealed class FusedRules
     }
 
     /// <summary>
-    /// The reads of the rule context's customer, order and case, each made once at the start of the fused method into
-    /// a local instead of at every use (a condition reads the case or the order a few times, two dozen conditions do).
+    /// The reads of the rule context's customer, order, case and calendar, each made once at the start of the fused
+    /// method into a local instead of at every use (a condition reads the case or the order a few times, two dozen
+    /// conditions do; each read is a getter for the JIT to inline, and a method this size runs out of inlining budget).
     /// </summary>
     private sealed class ContextReads : ExpressionVisitor
     {
@@ -238,6 +239,7 @@ internal sealed class FusedRules
             typeof(RuleContext).GetProperty(nameof(RuleContext.Customer))!,
             typeof(RuleContext).GetProperty(nameof(RuleContext.Order))!,
             typeof(RuleContext).GetProperty(nameof(RuleContext.Case))!,
+            typeof(RuleContext).GetProperty(nameof(RuleContext.Calendar))!,
         ];
 
         private readonly ParameterExpression _context;

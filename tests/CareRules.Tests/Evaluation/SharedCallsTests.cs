@@ -175,7 +175,7 @@ public sealed class SharedCallsTests
         string text = string.Join("\n", fused.Trees.Select(t => (string)debugView.GetValue(t)!));
 
         // Two rules ask whether the reply SLA has elapsed: every place it is asked assigns the same shared value.
-        var assigned = System.Text.RegularExpressions.Regex.Matches(text, @"\$(shared\d+) = \.Call \(\$context\.Calendar\)\.HasElapsed\(");
+        var assigned = System.Text.RegularExpressions.Regex.Matches(text, @"\$(shared\d+) = \.Call \$calendar\.HasElapsed\(");
         Assert.Equal(Occurrences(text, ".HasElapsed("), assigned.Count);
         Assert.Single(assigned.Select(m => m.Groups[1].Value).Distinct());
 
@@ -183,8 +183,8 @@ public sealed class SharedCallsTests
         // window (2), the due-by the phone call and the e-mail of delay.notify-immediately share (and its two hours,
         // written in both copies of that due-by), and, since the pack's guards are expression trees too, "the complaint
         // is deemed accepted" (complaint.deadline's condition and four of its guards) and "the customer asked for a
-        // full refund" (the two guards of each remedy rule). The case, like the order and the customer, is read into a
-        // local once at the start of the method.
+        // full refund" (the two guards of each remedy rule). The case, the order, the customer and the calendar are
+        // read into locals once at the start of the method.
         Assert.Equal(10, fused.Trees.Sum(t => ((BlockExpression)t.Body).Variables.Count(v => v.Name!.EndsWith("Known", StringComparison.Ordinal))));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, @"\$shared\d+ = \.Call \$case\.Requested\(").Select(m => m.Value).Distinct());
     }
