@@ -228,7 +228,7 @@ internal sealed class FusedRules
     }
 
     /// <summary>
-    /// The reads of the rule context's customer, order, case and calendar, each made once at the start of the fused
+    /// The reads of the rule context's customer, order, case, calendar and now, each made once at the start of the fused
     /// method into a local instead of at every use (a condition reads the case or the order a few times, two dozen
     /// conditions do; each read is a getter for the JIT to inline, and a method this size runs out of inlining budget).
     /// </summary>
@@ -240,6 +240,7 @@ internal sealed class FusedRules
             typeof(RuleContext).GetProperty(nameof(RuleContext.Order))!,
             typeof(RuleContext).GetProperty(nameof(RuleContext.Case))!,
             typeof(RuleContext).GetProperty(nameof(RuleContext.Calendar))!,
+            typeof(RuleContext).GetProperty(nameof(RuleContext.Now))!,
         ];
 
         private readonly ParameterExpression _context;
