@@ -27,13 +27,13 @@ public sealed class RuleContext
     public LocalDate Today => _hasToday ? _today : ComputeToday();
 
     /// <summary>The customer.</summary>
-    public Customer Customer { get; private set; } = null!;
+    public Customer Customer => Context.Customer;
 
     /// <summary>The order, if any.</summary>
-    public Order? Order { get; private set; }
+    public Order? Order => Context.Order;
 
     /// <summary>The case, if any.</summary>
-    public CareCase? Case { get; private set; }
+    public CareCase? Case => Context.Case;
 
     /// <summary>The pack's business calendar (time zone, working hours, holidays).</summary>
     public BusinessCalendar Calendar { get; }
@@ -43,12 +43,9 @@ public sealed class RuleContext
 
     internal void Load(CareContext context)
     {
-        Context = context;
+        Context = context; // the customer, order and case are read through it: one reference stored per evaluation
         Now = context.Now;
         _hasToday = false;
-        Customer = context.Customer;
-        Order = context.Order;
-        Case = context.Case;
     }
 
     private LocalDate ComputeToday()
