@@ -14,6 +14,7 @@ namespace CareRules.Evaluation;
 public sealed class EvaluationBuffer
 {
     private readonly Money _zero;
+    private bool _loaded;
     private bool _firedTraced;
 
     // Buffers are written on every evaluation, each by its own thread. Buffers created one after the other on one
@@ -50,7 +51,7 @@ public sealed class EvaluationBuffer
     public CompiledPack Pack { get; }
 
     /// <summary>The case id of the last evaluated context, or null.</summary>
-    public string? CaseId { get; private set; }
+    public string? CaseId => _loaded ? RuleContext.Context.Case?.Id : null;
 
     /// <summary>The decisions of the last evaluation, in canonical order.</summary>
     public ReadOnlySpan<Decision> Decisions => OutputArray.AsSpan(0, OutputCount);
@@ -140,7 +141,7 @@ public sealed class EvaluationBuffer
 
     internal void Reset(CareContext context)
     {
-        CaseId = context.Case?.Id;
+        _loaded = true; // the case id is read from the loaded context: no reference stored here
         DecisionCount = 0;
         OutputCount = 0;
         var kept = KeptBits;
