@@ -188,13 +188,7 @@ public sealed class EvaluationBuffer
         int rank = outcome.Rank;
         System.Diagnostics.Debug.Assert(ReferenceEquals(ByRank[rank].Outcome, outcome), "the buffer's decision of a rank holds that rank's outcome");
         Decision.WriteValues(ref ByRank[rank], value, instant);
-        KeptBits[rank >> 6] |= 1UL << rank;
-        int position = outcome.Position;
-        ProducedBits[position >> 6] |= 1UL << position;
-        DecisionCount++;
-        ulong slot = outcome.SlotBit; // 0 for an outcome that cannot merge
-        SlotsRepeated |= SlotsSeen & slot;
-        SlotsSeen |= slot;
+        Mark(rank, outcome.Position, outcome.SlotBit);
     }
 
     /// <summary>
@@ -205,6 +199,13 @@ public sealed class EvaluationBuffer
     internal void AddPlain(int rank, int position, ulong slot)
     {
         Decision.ClearValues(ref ByRank[rank]);
+        Mark(rank, position, slot);
+    }
+
+    /// <summary>Records a produced decision by its rank and position, and its merge slot (0 for an outcome that cannot merge).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Mark(int rank, int position, ulong slot)
+    {
         KeptBits[rank >> 6] |= 1UL << rank;
         ProducedBits[position >> 6] |= 1UL << position;
         DecisionCount++;

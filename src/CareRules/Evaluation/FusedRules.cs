@@ -35,14 +35,12 @@ internal sealed class FusedRules
     internal const int FallbacksBeforeHandlers = 64;
 
     private readonly Expression<Action<RuleContext, EvaluationBuffer>>[] _trees;
-    private readonly Expression<Action<RuleContext, EvaluationBuffer>>[] _lean;
     private Action<RuleContext, EvaluationBuffer>[] _chunks;
     private int _fallbacks;
 
     private FusedRules(Expression<Action<RuleContext, EvaluationBuffer>>[] trees)
     {
         _trees = trees;
-        _lean = Array.ConvertAll(trees, t => (Expression<Action<RuleContext, EvaluationBuffer>>)WithoutHandlers.Instance.Visit(t)!);
         _chunks = Array.ConvertAll(trees, t => t.Compile(preferInterpretation: true));
     }
 
@@ -87,7 +85,7 @@ internal sealed class FusedRules
     {
         if (!IsCompiled)
         {
-            Volatile.Write(ref _chunks, Array.ConvertAll(_lean, t => t.Compile()));
+            Volatile.Write(ref _chunks, Array.ConvertAll(_trees, t => ((Expression<Action<RuleContext, EvaluationBuffer>>)WithoutHandlers.Instance.Visit(t)!).Compile()));
             IsCompiled = true;
             IsLean = true;
         }
