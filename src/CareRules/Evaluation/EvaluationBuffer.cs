@@ -112,9 +112,6 @@ public sealed class EvaluationBuffer
     /// <summary>The merge slots produced more than once: resolution merges only when this is not zero.</summary>
     internal ulong SlotsRepeated { get; private set; }
 
-    /// <summary>Zero in the pack's currency.</summary>
-    internal Money Zero => _zero;
-
     internal string[] FiredArray { get; }
 
     internal int FiredCount { get; set; }

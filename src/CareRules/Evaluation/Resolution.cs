@@ -75,7 +75,7 @@ internal static class Resolution
             Merge(pack, b, repeated);
         }
 
-        // 3. Goodwill cap, when goodwill is left.
+        // 3. Goodwill cap, when goodwill is left (else the goodwill total stays the zero the buffer's reset set).
         var goodwillRanks = pack.GoodwillRanks;
         bool anyGoodwill = false;
         for (int word = 0; word < kept.Length; word++)
@@ -86,10 +86,6 @@ internal static class Resolution
         if (anyGoodwill)
         {
             CapGoodwill(pack, b);
-        }
-        else
-        {
-            b.GoodwillTotal = b.Zero;
         }
 
         // 4. Canonical order. Every outcome got a unique rank in that order when the pack was built, and each kept
