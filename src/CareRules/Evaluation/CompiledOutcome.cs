@@ -122,9 +122,6 @@ internal sealed class CompiledOutcome
     /// </summary>
     public int SlotKey { get; }
 
-    /// <summary>True when another outcome of the pack has the same <see cref="SlotKey"/> (it has a <see cref="SlotBit"/>), so a decision of this one may have a duplicate to merge with.</summary>
-    public bool MayMerge => SlotBit != 0;
-
     /// <summary>
     /// This outcome's merge slot as one bit (0 when it cannot merge): outcomes that may merge with each other share it.
     /// With more than 64 merge slots in a pack, slots share bits, which only makes resolution look for duplicates
