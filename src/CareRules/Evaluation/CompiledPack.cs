@@ -57,6 +57,7 @@ public sealed class CompiledPack
         for (int i = 0; i < rules.Length; i++)
         {
             var r = rules[i];
+            r.Index = i;
             outcomes += r.Outcomes.Length;
             all.AddRange(r.Outcomes);
             infos[i] = new RuleInfo(r.Id, r.Description, r.Priority, r.SuppressesGoodwill, r.CapMultiplier, Array.ConvertAll(r.Outcomes, o => o.Type));
@@ -84,7 +85,6 @@ public sealed class CompiledPack
         RankByPosition = new int[all.Count];
         GoodwillRanks = new ulong[words];
         GoodwillPositions = new ulong[words];
-        MergePositions = new ulong[words];
         NoGoodwillStopRanks = new ulong[words];
         SlotBitByPosition = new ulong[all.Count];
         SlotKeyByPosition = new int[all.Count];
@@ -113,13 +113,27 @@ public sealed class CompiledPack
                 }
 
                 outcome.SlotBit = bit;
-                MergePositions[outcome.Position >> 6] |= 1UL << outcome.Position;
             }
 
             SlotBitByPosition[outcome.Position] = outcome.SlotBit;
             SlotKeyByPosition[outcome.Position] = outcome.SlotKey;
         }
 
+        SlotPositions = new ulong[slotBits.Count == 0 ? 0 : Math.Min(slotBits.Count, 64) * words];
+        for (int position = 0; position < all.Count; position++)
+        {
+            if (SlotBitByPosition[position] is var bit and not 0)
+            {
+                SlotPositions[(System.Numerics.BitOperations.TrailingZeroCount(bit) * words) + (position >> 6)] |= 1UL << position;
+            }
+        }
+
+        // Of the fired rules, the suppressor that counts is the one of highest priority, the cap raiser the one with the
+        // largest multiplier, the first in id order on a tie: listed in that order, the first one fired is the one.
+        Suppressors = [.. rules.Where(r => r.SuppressesGoodwill).OrderByDescending(r => r.Priority)];
+        CapRaisers = [.. rules.Where(r => r.RaisesCap).OrderByDescending(r => r.CapMultiplier)];
+        SuppressorBits = RuleBits(Suppressors, rules.Length);
+        CapRaiserBits = RuleBits(CapRaisers, rules.Length);
         Rules = infos;
         _fused = fuse ? FusedRules.TryCreate(rules) : null;
         _optimized = _fused is null && !all.Exists(o => o.IsTiered);
@@ -172,9 +186,6 @@ public sealed class CompiledPack
     /// <summary>A bit per production position, set for goodwill outcomes.</summary>
     internal ulong[] GoodwillPositions { get; }
 
-    /// <summary>A bit per production position, set for outcomes that share their merge slot with another.</summary>
-    internal ulong[] MergePositions { get; }
-
     /// <summary>The merge slot bit (<see cref="CompiledOutcome.SlotBit"/>) of the outcome at each production position.</summary>
     internal ulong[] SlotBitByPosition { get; }
 
@@ -183,6 +194,24 @@ public sealed class CompiledPack
 
     /// <summary>A bit per rank, set for <c>stop no-goodwill</c> outcomes.</summary>
     internal ulong[] NoGoodwillStopRanks { get; }
+
+    /// <summary>
+    /// For each merge slot bit (<see cref="CompiledOutcome.SlotBit"/>, by its bit index), the production positions of
+    /// the outcomes with that bit: the words of slot bit <c>s</c> start at <c>s × words</c>.
+    /// </summary>
+    internal ulong[] SlotPositions { get; }
+
+    /// <summary>A bit per rule (<see cref="CompiledRule.Index"/>), set for the <see cref="Suppressors"/>.</summary>
+    internal ulong[] SuppressorBits { get; }
+
+    /// <summary>A bit per rule (<see cref="CompiledRule.Index"/>), set for the <see cref="CapRaisers"/>.</summary>
+    internal ulong[] CapRaiserBits { get; }
+
+    /// <summary>The rules that suppress goodwill, highest priority first (id order on a tie).</summary>
+    internal CompiledRule[] Suppressors { get; }
+
+    /// <summary>The rules that raise the goodwill cap, largest multiplier first (id order on a tie).</summary>
+    internal CompiledRule[] CapRaisers { get; }
 
     /// <summary>The outcome of the <c>stop no-goodwill</c> decision resolution adds when the goodwill budget is exhausted.</summary>
     internal CompiledOutcome BudgetExhaustedStop { get; }
@@ -252,6 +281,17 @@ public sealed class CompiledPack
         }
 
         return this;
+    }
+
+    private static ulong[] RuleBits(CompiledRule[] rules, int ruleCount)
+    {
+        var bits = new ulong[(ruleCount + 63) / 64];
+        foreach (var rule in rules)
+        {
+            bits[rule.Index >> 6] |= 1UL << rule.Index;
+        }
+
+        return bits;
     }
 
     /// <summary>Creates a result buffer sized for this pack, for allocation-free evaluation. Use one per thread.</summary>

@@ -55,4 +55,7 @@ internal sealed class CompiledRule
     public decimal CapMultiplier { get; }
 
     public bool RaisesCap { get; }
+
+    /// <summary>The rule's index in its pack's rules (id order): its bit in <see cref="EvaluationBuffer.FiredBits"/>. Set when the pack is built.</summary>
+    public int Index { get; internal set; }
 }

@@ -172,6 +172,7 @@ public readonly struct Decision : IEquatable<Decision>
     /// decision of a rank always does), field by field: no reference is stored, so no GC write barrier is paid (and
     /// assigning the struct whole makes the JIT copy its plain data with <c>rep movsq</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void WriteValues(ref Decision target, in Money? value, in Instant? instant)
     {
         Unsafe.AsRef(in target._hasValue) = value.HasValue;

@@ -15,6 +15,7 @@ public sealed class EvaluationBuffer
 {
     private readonly Money _zero;
     private bool _loaded;
+    private bool _firedWritten;
     private bool _firedTraced;
 
     // Buffers are written on every evaluation, each by its own thread. Buffers created one after the other on one
@@ -40,6 +41,7 @@ public sealed class EvaluationBuffer
         OutputArray = new Decision[maxDecisions];
         KeptBits = new ulong[(rankCount + 63) / 64];
         ProducedBits = new ulong[(rankCount + 63) / 64];
+        FiredBits = new ulong[(maxFired + 63) / 64];
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
         _zero = Money.Zero(pack.Parameters.Currency);
@@ -57,7 +59,19 @@ public sealed class EvaluationBuffer
     public ReadOnlySpan<Decision> Decisions => OutputArray.AsSpan(0, OutputCount);
 
     /// <summary>The ids of the rules that fired in the last evaluation, in rule id order.</summary>
-    public ReadOnlySpan<string> Fired => FiredArray.AsSpan(0, FiredCount);
+    /// <remarks>Evaluation records fired rules as bits; the ids are written out when first read, so an evaluation whose fired list is never read does not pay for them.</remarks>
+    public ReadOnlySpan<string> Fired
+    {
+        get
+        {
+            if (!_firedWritten)
+            {
+                WriteFired();
+            }
+
+            return FiredArray.AsSpan(0, FiredCount);
+        }
+    }
 
     /// <summary>The trace of the last evaluation: a <see cref="TraceKind.RuleFired"/> entry per fired rule, then what resolution did.</summary>
     /// <remarks>The rule-fired entries are written when the trace is first read, so an evaluation whose trace is never read does not pay for them.</remarks>
@@ -67,9 +81,10 @@ public sealed class EvaluationBuffer
         {
             if (!_firedTraced)
             {
-                for (int i = 0; i < FiredCount; i++)
+                var fired = Fired;
+                for (int i = 0; i < fired.Length; i++)
                 {
-                    TraceArray[i] = new TraceEntry(TraceKind.RuleFired, FiredArray[i]);
+                    TraceArray[i] = new TraceEntry(TraceKind.RuleFired, fired[i]);
                 }
 
                 _firedTraced = true;
@@ -99,7 +114,19 @@ public sealed class EvaluationBuffer
     internal ulong[] ProducedBits { get; }
 
     /// <summary>How many decisions were produced (before resolution).</summary>
-    internal int DecisionCount { get; private set; }
+    internal int DecisionCount
+    {
+        get
+        {
+            int n = 0;
+            foreach (ulong word in ProducedBits)
+            {
+                n += System.Numerics.BitOperations.PopCount(word);
+            }
+
+            return n;
+        }
+    }
 
     /// <summary>The resolved decisions, in canonical order.</summary>
     internal Decision[] OutputArray { get; }
@@ -112,19 +139,18 @@ public sealed class EvaluationBuffer
     /// <summary>The merge slots produced more than once: resolution merges only when this is not zero.</summary>
     internal ulong SlotsRepeated { get; private set; }
 
-    internal string[] FiredArray { get; }
+    /// <summary>A bit per rule (its index in the pack's rules, id order), set for every rule that fired.</summary>
+    internal ulong[] FiredBits { get; }
 
-    internal int FiredCount { get; set; }
+    /// <summary>The ids of the fired rules, written from <see cref="FiredBits"/> when first read (<see cref="Fired"/>).</summary>
+    private string[] FiredArray { get; }
+
+    /// <summary>How many rules fired: set by resolution (<see cref="CountFired"/>), which writes its trace after their entries.</summary>
+    internal int FiredCount { get; private set; }
 
     internal TraceEntry[] TraceArray { get; }
 
     internal int TraceCount { get; set; }
-
-    /// <summary>The highest-priority fired rule that suppresses goodwill, if any.</summary>
-    internal CompiledRule? SuppressedBy { get; set; }
-
-    /// <summary>The fired rule with the largest goodwill cap multiplier, if any raised it.</summary>
-    internal CompiledRule? CapRaisedBy { get; set; }
 
     /// <summary>Copies the last result into an immutable <see cref="Verdict"/>.</summary>
     public Verdict ToVerdict()
@@ -139,7 +165,6 @@ public sealed class EvaluationBuffer
     internal void Reset(CareContext context)
     {
         _loaded = true; // the case id is read from the loaded context: no reference stored here
-        DecisionCount = 0;
         OutputCount = 0;
         var kept = KeptBits;
         var produced = ProducedBits;
@@ -149,13 +174,18 @@ public sealed class EvaluationBuffer
             produced[word] = 0;
         }
 
+        var fired = FiredBits;
+        for (int word = 0; word < fired.Length; word++)
+        {
+            fired[word] = 0;
+        }
+
         SlotsSeen = 0;
         SlotsRepeated = 0;
         FiredCount = 0;
         TraceCount = 0;
+        _firedWritten = false;
         _firedTraced = false;
-        SuppressedBy = null;
-        CapRaisedBy = null;
         GoodwillTotal = _zero;
         RuleContext.Load(context);
     }
@@ -163,21 +193,40 @@ public sealed class EvaluationBuffer
     /// <summary>The decisions produced in this evaluation, in production order (for explanations and analysis).</summary>
     internal ProducedDecisions Produced => new(this);
 
-    internal void AddFired(CompiledRule rule)
+    /// <summary>Records a rule whose condition holds (the general engine; the fused methods keep the bits of their rules in a local).</summary>
+    internal void AddFired(CompiledRule rule) => FiredBits[rule.Index >> 6] |= 1UL << rule.Index;
+
+    /// <summary>
+    /// Counts the fired rules and makes room for their trace entries, before resolution writes its own: the first
+    /// <see cref="FiredCount"/> entries of the trace are the rule-fired ones (written when the trace is read).
+    /// </summary>
+    internal void CountFired()
     {
-        // Its rule-fired trace entry takes its place now and is written when the trace is read (see Trace): rules fire
-        // before resolution writes any entry, so the first FiredCount entries are always the rule-fired ones.
-        FiredArray[FiredCount++] = rule.Id;
-        TraceCount++;
-        if (rule.SuppressesGoodwill && (SuppressedBy is null || rule.Priority > SuppressedBy.Priority))
+        int n = 0;
+        foreach (ulong word in FiredBits)
         {
-            SuppressedBy = rule;
+            n += System.Numerics.BitOperations.PopCount(word);
         }
 
-        if (rule.RaisesCap && (CapRaisedBy is null || rule.CapMultiplier > CapRaisedBy.CapMultiplier))
+        FiredCount = n;
+        TraceCount = n;
+    }
+
+    private void WriteFired()
+    {
+        var rules = Pack.CompiledRules;
+        var bits = FiredBits;
+        int n = 0;
+        for (int word = 0; word < bits.Length; word++)
         {
-            CapRaisedBy = rule;
+            for (ulong set = bits[word]; set != 0; set &= set - 1)
+            {
+                FiredArray[n++] = rules[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set)].Id;
+            }
         }
+
+        FiredCount = n;
+        _firedWritten = true;
     }
 
     internal void AddDecision(CompiledOutcome outcome, in Money? value, in Instant? instant)
@@ -185,44 +234,37 @@ public sealed class EvaluationBuffer
         int rank = outcome.Rank;
         System.Diagnostics.Debug.Assert(ReferenceEquals(ByRank[rank].Outcome, outcome), "the buffer's decision of a rank holds that rank's outcome");
         Decision.WriteValues(ref ByRank[rank], value, instant);
-        Mark(rank, outcome.Position, outcome.SlotBit);
-    }
 
-    /// <summary>
-    /// <see cref="AddDecision"/> for a decision without a value or instant, for the fused rules, which pass the
-    /// outcome's rank, position and merge slot as constants: inlined, it is a few stores and no call.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddPlain(int rank, int position, ulong slot)
-    {
-        Decision.ClearValues(ref ByRank[rank]);
-        Mark(rank, position, slot);
-    }
-
-    /// <summary>Records a produced decision by its rank and position, and its merge slot (0 for an outcome that cannot merge).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Mark(int rank, int position, ulong slot)
-    {
+        // A produced decision is a bit of its rank and of its production position, and its merge slot (0 for an outcome that cannot merge).
+        int position = outcome.Position;
+        ulong slot = outcome.SlotBit;
         KeptBits[rank >> 6] |= 1UL << rank;
         ProducedBits[position >> 6] |= 1UL << position;
-        DecisionCount++;
         SlotsRepeated |= SlotsSeen & slot;
         SlotsSeen |= slot;
     }
 
-    /// <summary><see cref="AddDecision"/> with its arguments by value, for the fused rules' expression trees.</summary>
-    internal void AddDecisionOf(CompiledOutcome outcome, Money? value, Instant? instant) => AddDecision(outcome, value, instant);
-
     /// <summary>
-    /// <see cref="AddFired"/> for a rule that neither suppresses goodwill nor raises the cap, for the fused rules: its
-    /// id is a constant of the fused method.
+    /// Adds the merge slots one fused method produced (its <paramref name="seen"/> slots, and those it produced more
+    /// than once) to the evaluation's: a slot is repeated when repeated in one method or seen by two.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddFiredId(string ruleId)
+    internal void AddSlots(ulong seen, ulong repeated)
     {
-        FiredArray[FiredCount++] = ruleId;
-        TraceCount++;
+        SlotsRepeated |= repeated | (SlotsSeen & seen);
+        SlotsSeen |= seen;
     }
+
+    /// <summary>Writes a decision's value and instant at its rank (for the fused methods, which mark it in their locals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Put(Decision[] byRank, int rank, Money? value, Instant? instant) => Decision.WriteValues(ref byRank[rank], value, instant);
+
+    /// <summary>Marks the decision at a rank as having neither value nor instant (for the fused methods).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void PutPlain(Decision[] byRank, int rank) => Decision.ClearValues(ref byRank[rank]);
+
+    /// <summary>ORs a fused method's bits of one word into a bit array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Or(ulong[] words, int word, ulong bits) => words[word] |= bits;
 
     /// <summary>Removes a produced decision from the result (resolution: suppressed, merged away or cut by the cap).</summary>
     internal void Remove(int rank) => KeptBits[rank >> 6] &= ~(1UL << rank);

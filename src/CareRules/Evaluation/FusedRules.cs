@@ -127,32 +127,38 @@ internal sealed class FusedRules
                 }
             }
 
+            // What the rules record lives in locals while the method runs, each bit a constant of the method, and is
+            // written into the buffer once at its end: the rules fired (this chunk's word of FiredBits), the ranks and
+            // production positions of the decisions produced, the merge slots seen and seen twice.
+            var marks = new Marks(c, buffer);
             var shared = SharedCalls.Share(parts, context, variables, body);
             int p = 0;
             for (int r = start; r < end; r++)
             {
                 var rule = rules[r];
                 var condition = shared[p++];
-                var fire = new List<Expression>
-                {
-                    rule.SuppressesGoodwill || rule.RaisesCap
-                        ? Expression.Call(buffer, AddFired, Expression.Constant(rule))
-                        : Expression.Call(buffer, AddFiredId, Expression.Constant(rule.Id)),
-                };
+                var fire = new List<Expression> { marks.Fired(r) };
                 foreach (var outcome in rule.Outcomes)
                 {
                     var when = shared[p++];
                     var value = shared[p++];
                     var instant = shared[p++];
-                    Expression add = value is ConstantExpression { Value: null } && instant is ConstantExpression { Value: null }
-                        ? Expression.Call(buffer, AddPlain, Expression.Constant(outcome.Rank), Expression.Constant(outcome.Position), Expression.Constant(outcome.SlotBit))
-                        : Expression.Call(buffer, AddDecisionOf, Expression.Constant(outcome), value, instant);
-                    fire.Add(outcome.When is null ? add : Expression.IfThen(when, add));
+                    var add = new List<Expression>
+                    {
+                        value is ConstantExpression { Value: null } && instant is ConstantExpression { Value: null }
+                            ? Expression.Call(PutPlain, marks.ByRank, Expression.Constant(outcome.Rank))
+                            : Expression.Call(Put, marks.ByRank, Expression.Constant(outcome.Rank), value, instant),
+                    };
+                    add.AddRange(marks.Produced(outcome));
+                    fire.Add(outcome.When is null ? Expression.Block(add) : Expression.IfThen(when, Expression.Block(add)));
                 }
 
                 body.Add(Expression.IfThen(condition, Expression.Block(fire)));
             }
 
+            body.AddRange(marks.WriteOut());
+            variables.AddRange(marks.Variables);
+            body.InsertRange(0, marks.Initialize);
             var inlined = FactDefinitions.Inline(Expression.Block(variables, body));
             trees[c] = Expression.Lambda<Action<RuleContext, EvaluationBuffer>>(ContextReads.Hoist(NullChecks.Instance.Visit(inlined)!, context), context, buffer);
         }
@@ -160,13 +166,83 @@ internal sealed class FusedRules
         return new FusedRules(trees);
     }
 
-    private static readonly System.Reflection.MethodInfo AddFired = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFired), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    private static readonly System.Reflection.MethodInfo Put = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.Put), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
 
-    private static readonly System.Reflection.MethodInfo AddDecisionOf = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddDecisionOf), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    private static readonly System.Reflection.MethodInfo PutPlain = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.PutPlain), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
 
-    private static readonly System.Reflection.MethodInfo AddPlain = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddPlain), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    private static readonly System.Reflection.MethodInfo OrWord = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.Or), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
 
-    private static readonly System.Reflection.MethodInfo AddFiredId = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddFiredId), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+    private static readonly System.Reflection.MethodInfo AddSlots = typeof(EvaluationBuffer).GetMethod(nameof(EvaluationBuffer.AddSlots), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+
+    /// <summary>
+    /// The locals in which one fused method records what its rules do (what <see cref="EvaluationBuffer.AddFired"/>
+    /// and <see cref="EvaluationBuffer.AddDecision"/> record in the buffer for the general engine), and the statements
+    /// that set them and write them out.
+    /// </summary>
+    private sealed class Marks(int chunk, ParameterExpression buffer)
+    {
+        private readonly ParameterExpression _fired = Expression.Variable(typeof(ulong), "fired");
+        private readonly ParameterExpression _seen = Expression.Variable(typeof(ulong), "slotsSeen");
+        private readonly ParameterExpression _repeated = Expression.Variable(typeof(ulong), "slotsRepeated");
+        private readonly SortedDictionary<int, ParameterExpression> _kept = [];
+        private readonly SortedDictionary<int, ParameterExpression> _produced = [];
+
+        /// <summary>The buffer's decisions by rank, read once.</summary>
+        public ParameterExpression ByRank { get; } = Expression.Variable(typeof(Decision[]), "byRank");
+
+        public IEnumerable<ParameterExpression> Variables => [ByRank, _fired, _seen, _repeated, .. _kept.Values, .. _produced.Values];
+
+        /// <summary>The statements that set the locals, to run before the rules (once every rule has been added).</summary>
+        public IEnumerable<Expression> Initialize =>
+        [
+            Expression.Assign(ByRank, Expression.Property(buffer, nameof(EvaluationBuffer.ByRank))),
+            .. new[] { _fired, _seen, _repeated }.Concat(_kept.Values).Concat(_produced.Values).Select(v => Expression.Assign(v, Expression.Constant(0UL))),
+        ];
+
+        /// <summary>Rule <paramref name="index"/> (of the pack) fired: its bit in this chunk's word.</summary>
+        public BinaryExpression Fired(int index) => Expression.OrAssign(_fired, Expression.Constant(1UL << (index - (chunk * 64))));
+
+        /// <summary>An outcome's decision was produced: the bits of its rank and position, and its merge slot.</summary>
+        public IEnumerable<Expression> Produced(CompiledOutcome outcome)
+        {
+            yield return Expression.OrAssign(Word(_kept, outcome.Rank >> 6, "kept"), Expression.Constant(1UL << outcome.Rank));
+            yield return Expression.OrAssign(Word(_produced, outcome.Position >> 6, "produced"), Expression.Constant(1UL << outcome.Position));
+            if (outcome.SlotBit != 0)
+            {
+                var slot = Expression.Constant(outcome.SlotBit);
+                yield return Expression.OrAssign(_repeated, Expression.And(_seen, slot));
+                yield return Expression.OrAssign(_seen, slot);
+            }
+        }
+
+        /// <summary>The locals into the buffer; to run after the rules (the words were made zero before them).</summary>
+        public IEnumerable<Expression> WriteOut()
+        {
+            var fired = Expression.Property(buffer, nameof(EvaluationBuffer.FiredBits));
+            yield return Expression.Assign(Expression.ArrayAccess(fired, Expression.Constant(chunk)), _fired);
+            foreach (var (word, bits) in _kept)
+            {
+                yield return Expression.Call(OrWord, Expression.Property(buffer, nameof(EvaluationBuffer.KeptBits)), Expression.Constant(word), bits);
+            }
+
+            foreach (var (word, bits) in _produced)
+            {
+                yield return Expression.Call(OrWord, Expression.Property(buffer, nameof(EvaluationBuffer.ProducedBits)), Expression.Constant(word), bits);
+            }
+
+            yield return Expression.Call(buffer, AddSlots, _seen, _repeated);
+        }
+
+        private static ParameterExpression Word(SortedDictionary<int, ParameterExpression> words, int word, string name)
+        {
+            if (!words.TryGetValue(word, out var local))
+            {
+                words[word] = local = Expression.Variable(typeof(ulong), name + word);
+            }
+
+            return local;
+        }
+    }
 
     /// <summary>One rule's condition as an expression over <paramref name="context"/> (fact calls not yet inlined).</summary>
     private static Expression Condition(CompiledRule rule, ParameterExpression context) =>

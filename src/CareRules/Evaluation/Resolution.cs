@@ -51,9 +51,10 @@ internal static class Resolution
         var produced = b.ProducedBits;
         var byRank = b.ByRank;
         var rankByPosition = pack.RankByPosition;
+        b.CountFired(); // the trace goes on after the rule-fired entries
 
         // 1. Suppression: every goodwill offer goes, traced in production order.
-        if (b.SuppressedBy is { } suppressor)
+        if (FirstFired(pack.Suppressors, pack.SuppressorBits, b.FiredBits) is { } suppressor)
         {
             var goodwill = pack.GoodwillPositions;
             for (int word = 0; word < produced.Length; word++)
@@ -110,37 +111,39 @@ internal static class Resolution
 
     /// <summary>
     /// Merges duplicates in production order: each kept decision of a repeated slot against the later ones of its slot;
-    /// the one that <see cref="Beats"/> the other stays.
+    /// the one that <see cref="Beats"/> the other stays. Only the positions of the repeated slots are walked.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Merge(CompiledPack pack, EvaluationBuffer b, ulong repeated)
     {
         var produced = b.ProducedBits;
-        var candidates = pack.MergePositions;
+        var slotPositions = pack.SlotPositions;
         var rankByPosition = pack.RankByPosition;
         var slotBits = pack.SlotBitByPosition;
         var slotKeys = pack.SlotKeyByPosition;
         var d = b.ByRank;
-        for (int wi = 0; wi < produced.Length; wi++)
+        int words = produced.Length;
+        for (int wi = 0; wi < words; wi++)
         {
-            for (ulong si = produced[wi] & candidates[wi]; si != 0; si &= si - 1)
+            for (ulong si = produced[wi] & Positions(slotPositions, repeated, wi, words); si != 0; si &= si - 1)
             {
                 int pi = (wi << 6) + BitOperations.TrailingZeroCount(si);
                 int i = rankByPosition[pi];
-                if ((slotBits[pi] & repeated) == 0 || !b.IsKept(i))
+                if (!b.IsKept(i))
                 {
                     continue;
                 }
 
+                // The later positions of the same slot bit (two slots share a bit when a pack has more than 64).
                 int slot = slotKeys[pi];
-                bool lost = false;
-                for (int wj = wi; wj < produced.Length && !lost; wj++)
+                ulong bit = slotBits[pi];
+                for (int wj = wi; wj < words; wj++)
                 {
-                    ulong sj = produced[wj] & candidates[wj];
+                    ulong sj = produced[wj] & Positions(slotPositions, bit, wj, words);
                     if (wj == wi)
                     {
-                        int bit = pi & 63;
-                        sj &= bit == 63 ? 0 : ~0UL << (bit + 1); // only the positions after i
+                        int at = pi & 63;
+                        sj &= at == 63 ? 0 : ~0UL << (at + 1); // only the positions after i
                     }
 
                     for (; sj != 0; sj &= sj - 1)
@@ -159,13 +162,26 @@ internal static class Resolution
                         b.Remove(loser);
                         if (jWins)
                         {
-                            lost = true; // i is gone; j carries on the comparison with later decisions in its own turn
-                            break;
+                            goto next; // i is gone; j carries on the comparison with later decisions in its own turn
                         }
                     }
                 }
+
+            next:;
             }
         }
+    }
+
+    /// <summary>Word <paramref name="word"/> of the production positions of the slot bits in <paramref name="slots"/>.</summary>
+    private static ulong Positions(ulong[] slotPositions, ulong slots, int word, int words)
+    {
+        ulong positions = 0;
+        for (; slots != 0; slots &= slots - 1)
+        {
+            positions |= slotPositions[(BitOperations.TrailingZeroCount(slots) * words) + word];
+        }
+
+        return positions;
     }
 
     /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>
@@ -178,7 +194,7 @@ internal static class Resolution
         var currency = pack.Currency;
         var rc = b.RuleContext;
         decimal multiplier = 1m;
-        if (b.CapRaisedBy is { } raiser)
+        if (FirstFired(pack.CapRaisers, pack.CapRaiserBits, b.FiredBits) is { } raiser)
         {
             multiplier = raiser.CapMultiplier;
             b.AddTrace(new TraceEntry(TraceKind.CapRaised, raiser.Id, raiser.Id, factor: multiplier));
@@ -246,6 +262,32 @@ internal static class Resolution
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
             b.AddDecision(pack.BudgetExhaustedStop, null, null);
         }
+    }
+
+    /// <summary>The first of <paramref name="rules"/> (whose bits are <paramref name="bits"/>) that fired, or null.</summary>
+    private static CompiledRule? FirstFired(CompiledRule[] rules, ulong[] bits, ulong[] fired)
+    {
+        bool any = false;
+        for (int word = 0; word < fired.Length; word++)
+        {
+            any |= (fired[word] & bits[word]) != 0;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        foreach (var rule in rules)
+        {
+            int index = rule.Index;
+            if ((fired[index >> 6] & (1UL << index)) != 0)
+            {
+                return rule;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when a kept decision is a <c>stop no-goodwill</c>.</summary>
