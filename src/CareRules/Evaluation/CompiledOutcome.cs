@@ -190,3 +190,29 @@ internal sealed class CompiledOutcome
         return ((int)o.Type << 16) | key;
     }
 }
+
+/// <summary>
+/// An outcome's merge slot as resolution's merging reads it, by production position (<see cref="CompiledPack.MergeByPosition"/>):
+/// the outcomes of one slot share their type, so they merge the same way.
+/// </summary>
+internal readonly struct MergeSlot(CompiledOutcome outcome)
+{
+    /// <summary>The slot (<see cref="CompiledOutcome.SlotKey"/>).</summary>
+    public readonly int Key = outcome.SlotKey;
+
+    /// <summary>The slot's bit (<see cref="CompiledOutcome.SlotBit"/>): 0 when no other outcome of the pack shares the slot.</summary>
+    public readonly ulong Bit = outcome.SlotBit;
+
+    /// <summary>Duplicates keep the larger offer (a legal one first), then the earlier rank; else simply the earlier rank.</summary>
+    public readonly bool KeepLarger = outcome.Merge == DecisionMerge.KeepLarger;
+
+    /// <summary>The kept decision takes the earlier due-by of the two (<see cref="CompiledOutcome.MergesEarliestDueBy"/>).</summary>
+    public readonly bool EarliestDueBy = outcome.MergesEarliestDueBy;
+
+    /// <summary>The trace entry of a merge in this slot (catalog 2.4).</summary>
+    public readonly TraceKind TraceKind = TraceKinds[(int)outcome.Merge];
+
+    /// <summary>The trace kind of a merge, by <see cref="DecisionMerge"/>.</summary>
+    private static readonly TraceKind[] TraceKinds = [TraceKind.DecisionMerged, TraceKind.DuplicateMerged, TraceKind.EscalationMerged];
+}
+

@@ -86,8 +86,7 @@ public sealed class CompiledPack
         GoodwillRanks = new ulong[words];
         GoodwillPositions = new ulong[words];
         NoGoodwillStopRanks = new ulong[words];
-        SlotBitByPosition = new ulong[all.Count];
-        SlotKeyByPosition = new int[all.Count];
+        MergeByPosition = new MergeSlot[all.Count];
         var slotBits = new Dictionary<int, ulong>();
         for (int i = 0; i < all.Count; i++)
         {
@@ -115,14 +114,13 @@ public sealed class CompiledPack
                 outcome.SlotBit = bit;
             }
 
-            SlotBitByPosition[outcome.Position] = outcome.SlotBit;
-            SlotKeyByPosition[outcome.Position] = outcome.SlotKey;
+            MergeByPosition[outcome.Position] = new MergeSlot(outcome);
         }
 
         SlotPositions = new ulong[slotBits.Count == 0 ? 0 : Math.Min(slotBits.Count, 64) * words];
         for (int position = 0; position < all.Count; position++)
         {
-            if (SlotBitByPosition[position] is var bit and not 0)
+            if (MergeByPosition[position].Bit is var bit and not 0)
             {
                 SlotPositions[(System.Numerics.BitOperations.TrailingZeroCount(bit) * words) + (position >> 6)] |= 1UL << position;
             }
@@ -186,11 +184,8 @@ public sealed class CompiledPack
     /// <summary>A bit per production position, set for goodwill outcomes.</summary>
     internal ulong[] GoodwillPositions { get; }
 
-    /// <summary>The merge slot bit (<see cref="CompiledOutcome.SlotBit"/>) of the outcome at each production position.</summary>
-    internal ulong[] SlotBitByPosition { get; }
-
-    /// <summary>The merge slot (<see cref="CompiledOutcome.SlotKey"/>) of the outcome at each production position.</summary>
-    internal int[] SlotKeyByPosition { get; }
+    /// <summary>The merge slot of the outcome at each production position, with how its duplicates merge.</summary>
+    internal MergeSlot[] MergeByPosition { get; }
 
     /// <summary>A bit per rank, set for <c>stop no-goodwill</c> outcomes.</summary>
     internal ulong[] NoGoodwillStopRanks { get; }

@@ -181,6 +181,13 @@ public readonly struct Decision : IEquatable<Decision>
         Unsafe.AsRef(in target._instant) = instant.GetValueOrDefault();
     }
 
+    /// <summary>Rewrites a decision's due-by or until instant in place (see <see cref="WriteValues"/>).</summary>
+    internal static void WriteInstant(ref Decision target, Instant instant)
+    {
+        Unsafe.AsRef(in target._hasInstant) = true;
+        Unsafe.AsRef(in target._instant) = instant;
+    }
+
     /// <summary>Marks a decision slot as having neither value nor instant (<see cref="WriteValues"/> with both null).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ClearValues(ref Decision target)
@@ -200,8 +207,6 @@ public readonly struct Decision : IEquatable<Decision>
     }
 
     internal Decision WithValue(Money value) => new(Outcome, value, At);
-
-    internal Decision WithInstant(Instant? instant) => new(Outcome, Value, instant);
 
     /// <inheritdoc />
     public bool Equals(Decision other) =>

@@ -27,9 +27,6 @@ internal static class Resolution
     /// <summary>The rule id of the decision resolution adds when the goodwill budget is exhausted.</summary>
     public const string GoodwillBudgetRuleId = "resolution.goodwill-budget";
 
-    /// <summary>The trace kind of a merge, by <see cref="DecisionMerge"/> (catalog 2.4).</summary>
-    private static readonly TraceKind[] MergeTraceKinds = [TraceKind.DecisionMerged, TraceKind.DuplicateMerged, TraceKind.EscalationMerged];
-
     /// <summary>The reason of the <c>stop no-goodwill</c> decision resolution adds, in every language.</summary>
     internal static readonly Authoring.Text BudgetExhaustedReason = Authoring.Text.Of(
         "The customer's goodwill budget for the last 90 days is used up, so no goodwill is offered this time.",
@@ -53,8 +50,11 @@ internal static class Resolution
         var rankByPosition = pack.RankByPosition;
         b.CountFired(); // the trace goes on after the rule-fired entries
 
-        // 1. Suppression: every goodwill offer goes, traced in production order.
-        if (FirstFired(pack.Suppressors, pack.SuppressorBits, b.FiredBits) is { } suppressor)
+        // 1. Suppression: every goodwill offer goes, traced in production order. Most evaluations produce no goodwill
+        // and need not look for the suppressor.
+        var goodwillRanks = pack.GoodwillRanks;
+        bool anyGoodwill = Any(kept, goodwillRanks);
+        if (anyGoodwill && FirstFired(pack.Suppressors, pack.SuppressorBits, b.FiredBits) is { } suppressor)
         {
             var goodwill = pack.GoodwillPositions;
             for (int word = 0; word < produced.Length; word++)
@@ -66,6 +66,8 @@ internal static class Resolution
                     TraceSuppressed(b, rank, suppressor);
                 }
             }
+
+            anyGoodwill = false;
         }
 
         // 2. Merging of duplicates, among the decisions whose outcome shares its slot with another outcome of the
@@ -77,14 +79,7 @@ internal static class Resolution
         }
 
         // 3. Goodwill cap, when goodwill is left (else the goodwill total stays the zero the buffer's reset set).
-        var goodwillRanks = pack.GoodwillRanks;
-        bool anyGoodwill = false;
-        for (int word = 0; word < kept.Length; word++)
-        {
-            anyGoodwill |= (kept[word] & goodwillRanks[word]) != 0;
-        }
-
-        if (anyGoodwill)
+        if (anyGoodwill && Any(kept, goodwillRanks))
         {
             CapGoodwill(pack, b);
         }
@@ -111,7 +106,7 @@ internal static class Resolution
 
     /// <summary>
     /// Merges duplicates in production order: each kept decision of a repeated slot against the later ones of its slot;
-    /// the one that <see cref="Beats"/> the other stays. Only the positions of the repeated slots are walked.
+    /// the earlier canonical rank stays, or for offers the <see cref="Larger"/> one. Only the positions of the repeated slots are walked.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Merge(CompiledPack pack, EvaluationBuffer b, ulong repeated)
@@ -119,8 +114,7 @@ internal static class Resolution
         var produced = b.ProducedBits;
         var slotPositions = pack.SlotPositions;
         var rankByPosition = pack.RankByPosition;
-        var slotBits = pack.SlotBitByPosition;
-        var slotKeys = pack.SlotKeyByPosition;
+        var slots = pack.MergeByPosition;
         var d = b.ByRank;
         int words = produced.Length;
         for (int wi = 0; wi < words; wi++)
@@ -135,11 +129,10 @@ internal static class Resolution
                 }
 
                 // The later positions of the same slot bit (two slots share a bit when a pack has more than 64).
-                int slot = slotKeys[pi];
-                ulong bit = slotBits[pi];
+                ref readonly var slot = ref slots[pi];
                 for (int wj = wi; wj < words; wj++)
                 {
-                    ulong sj = produced[wj] & Positions(slotPositions, bit, wj, words);
+                    ulong sj = produced[wj] & Positions(slotPositions, slot.Bit, wj, words);
                     if (wj == wi)
                     {
                         int at = pi & 63;
@@ -150,15 +143,15 @@ internal static class Resolution
                     {
                         int pj = (wj << 6) + BitOperations.TrailingZeroCount(sj);
                         int j = rankByPosition[pj];
-                        if (slotKeys[pj] != slot || !b.IsKept(j))
+                        if (slots[pj].Key != slot.Key || !b.IsKept(j))
                         {
                             continue;
                         }
 
-                        bool jWins = Beats(d, j, i);
+                        bool jWins = slot.KeepLarger ? Larger(d, j, i) : j < i;
                         int winner = jWins ? j : i;
                         int loser = jWins ? i : j;
-                        MergeInto(b, winner, loser);
+                        MergeInto(b, winner, loser, slot);
                         b.Remove(loser);
                         if (jWins)
                         {
@@ -257,23 +250,29 @@ internal static class Resolution
         }
 
         b.GoodwillTotal = new Money(total, currency);
-        if (total == 0m && budgetRoom < minGift && !HasNoGoodwillStop(pack, b))
+        if (total == 0m && budgetRoom < minGift && !Any(b.KeptBits, pack.NoGoodwillStopRanks))
         {
             b.AddTrace(new TraceEntry(TraceKind.BudgetExhausted, GoodwillBudgetRuleId, limit: new Money(Math.Max(budgetRoom, 0m), currency)));
             b.AddDecision(pack.BudgetExhaustedStop, null, null);
         }
     }
 
+    /// <summary>True when a word of <paramref name="bits"/> shares a bit with the same word of <paramref name="mask"/>.</summary>
+    private static bool Any(ulong[] bits, ulong[] mask)
+    {
+        bool any = false;
+        for (int word = 0; word < bits.Length; word++)
+        {
+            any |= (bits[word] & mask[word]) != 0;
+        }
+
+        return any;
+    }
+
     /// <summary>The first of <paramref name="rules"/> (whose bits are <paramref name="bits"/>) that fired, or null.</summary>
     private static CompiledRule? FirstFired(CompiledRule[] rules, ulong[] bits, ulong[] fired)
     {
-        bool any = false;
-        for (int word = 0; word < fired.Length; word++)
-        {
-            any |= (fired[word] & bits[word]) != 0;
-        }
-
-        if (!any)
+        if (!Any(fired, bits))
         {
             return null;
         }
@@ -290,64 +289,39 @@ internal static class Resolution
         return null;
     }
 
-    /// <summary>True when a kept decision is a <c>stop no-goodwill</c>.</summary>
-    private static bool HasNoGoodwillStop(CompiledPack pack, EvaluationBuffer b)
-    {
-        var kept = b.KeptBits;
-        var stops = pack.NoGoodwillStopRanks;
-        for (int word = 0; word < kept.Length; word++)
-        {
-            if ((kept[word] & stops[word]) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void TraceSuppressed(EvaluationBuffer b, int rank, CompiledRule suppressor) =>
         TraceEntry.WriteTakenAway(ref b.NextTrace(), TraceKind.GoodwillSuppressed, b.ByRank[rank], suppressor.Id);
 
-    /// <summary>Merges the loser into the winner (earliest due-by) and traces it.</summary>
-    private static void MergeInto(EvaluationBuffer b, int winner, int loser)
+    /// <summary>Merges the loser into the winner (the winner keeps the earlier due-by of the two where its slot says so) and traces it.</summary>
+    private static void MergeInto(EvaluationBuffer b, int winner, int loser, in MergeSlot slot)
     {
         var d = b.ByRank;
-        MergeInstant(ref d[winner], d[loser]);
-        TraceEntry.WriteTakenAway(ref b.NextTrace(), MergeTraceKinds[(int)d[winner].Outcome.Merge], d[loser], d[winner].RuleId);
+        ref var kept = ref d[winner];
+        ref readonly var gone = ref d[loser];
+        if (slot.EarliestDueBy && gone.At is { } theirs && (kept.At is not { } ours || theirs < ours))
+        {
+            Decision.WriteInstant(ref kept, theirs);
+        }
+
+        TraceEntry.WriteTakenAway(ref b.NextTrace(), slot.TraceKind, gone, kept.RuleId);
     }
 
-    /// <summary>True when the decision of rank <paramref name="a"/> should be kept rather than that of rank <paramref name="b"/> (same slot).</summary>
-    private static bool Beats(Decision[] d, int a, int b)
+    /// <summary>
+    /// For offers of one kind (<see cref="DecisionMerge.KeepLarger"/>): true when the decision of rank <paramref name="a"/>
+    /// should be kept rather than that of rank <paramref name="b"/> — a legal one, then the larger value (none loses),
+    /// then the earlier canonical rank.
+    /// </summary>
+    private static bool Larger(Decision[] d, int a, int b)
     {
         ref readonly var da = ref d[a];
-        if (da.Outcome.Merge == DecisionMerge.KeepLarger)
+        ref readonly var db = ref d[b];
+        if (da.Legal != db.Legal)
         {
-            ref readonly var db = ref d[b];
-            if (da.Legal != db.Legal)
-            {
-                return da.Legal;
-            }
-
-            decimal av = da.AmountOr(-1m);
-            decimal bv = db.AmountOr(-1m);
-            if (av != bv)
-            {
-                return av > bv;
-            }
+            return da.Legal;
         }
 
-        // Then by canonical rank: escalation urgency, rule priority, rule id, outcome position.
-        return a < b;
-    }
-
-    /// <summary>The winner keeps the earlier due-by of the two (escalations, notifications and offers); it is rewritten only when that changes it.</summary>
-    private static void MergeInstant(ref Decision winner, in Decision loser)
-    {
-        if (winner.Outcome.MergesEarliestDueBy
-            && loser.At is { } theirs && (winner.At is not { } ours || theirs < ours))
-        {
-            winner = winner.WithInstant(theirs);
-        }
+        decimal av = da.AmountOr(-1m);
+        decimal bv = db.AmountOr(-1m);
+        return av != bv ? av > bv : a < b;
     }
 }
