@@ -337,11 +337,7 @@ public sealed class CompiledPack
         if (_fused is { } fused)
         {
             // One method per 64 rules runs the conditions and produces the decisions of the rules that hold, in id order.
-            try
-            {
-                fused.Run(rc, buffer);
-            }
-            catch (Exception)
+            if (!fused.TryRun(rc, buffer))
             {
                 // The compiled fused methods run without their parts' exception handlers (FusedRules.WithoutHandlers):
                 // evaluate this context again rule by rule, each condition and function with its handlers; an

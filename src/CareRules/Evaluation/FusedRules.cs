@@ -59,15 +59,25 @@ internal sealed class FusedRules
     /// <summary>
     /// Runs every rule on the loaded context: fired rules and their decisions go into <paramref name="buffer"/>, in rule
     /// id order. The compiled methods may run without the exception handlers of the conditions and functions inside them
-    /// (see <see cref="WithoutHandlers"/>): then an exception leaves this method, and the caller evaluates the context
-    /// rule by rule and calls <see cref="RecordFallback"/>.
+    /// (see <see cref="WithoutHandlers"/>): then a part's exception ends the run and this returns false, and the caller
+    /// evaluates the context rule by rule and calls <see cref="RecordFallback"/>. The exception handler is here, not in
+    /// the caller, so that the caller's values stay in registers.
     /// </summary>
-    public void Run(RuleContext context, EvaluationBuffer buffer)
+    public bool TryRun(RuleContext context, EvaluationBuffer buffer)
     {
-        var chunks = _chunks;
-        for (int c = 0; c < chunks.Length; c++)
+        try
         {
-            chunks[c](context, buffer);
+            var chunks = _chunks;
+            for (int c = 0; c < chunks.Length; c++)
+            {
+                chunks[c](context, buffer);
+            }
+
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 

@@ -45,9 +45,6 @@ internal static class Resolution
     public static void Resolve(CompiledPack pack, EvaluationBuffer b)
     {
         var kept = b.KeptBits;
-        var produced = b.ProducedBits;
-        var byRank = b.ByRank;
-        var rankByPosition = pack.RankByPosition;
         b.CountFired(); // the trace goes on after the rule-fired entries
 
         // 1. Suppression: every goodwill offer goes, traced in production order. Most evaluations produce no goodwill
@@ -56,17 +53,7 @@ internal static class Resolution
         bool anyGoodwill = Any(kept, goodwillRanks);
         if (anyGoodwill && FirstFired(pack.Suppressors, pack.SuppressorBits, b.FiredBits) is { } suppressor)
         {
-            var goodwill = pack.GoodwillPositions;
-            for (int word = 0; word < produced.Length; word++)
-            {
-                for (ulong set = produced[word] & goodwill[word]; set != 0; set &= set - 1)
-                {
-                    int rank = rankByPosition[(word << 6) + BitOperations.TrailingZeroCount(set)];
-                    b.Remove(rank);
-                    TraceSuppressed(b, rank, suppressor);
-                }
-            }
-
+            Suppress(pack, b, suppressor);
             anyGoodwill = false;
         }
 
@@ -88,6 +75,7 @@ internal static class Resolution
         // decision has the bit of its rank set (set when produced, cleared when removed), so reading the bits back
         // gives the order: no comparisons, each decision copied once.
         var output = b.OutputArray;
+        var byRank = b.ByRank;
         int n = 0;
         for (int word = 0; word < kept.Length; word++)
         {
@@ -289,8 +277,23 @@ internal static class Resolution
         return null;
     }
 
-    private static void TraceSuppressed(EvaluationBuffer b, int rank, CompiledRule suppressor) =>
-        TraceEntry.WriteTakenAway(ref b.NextTrace(), TraceKind.GoodwillSuppressed, b.ByRank[rank], suppressor.Id);
+    /// <summary>Removes every goodwill decision, traced in production order: apart from <see cref="Resolve"/>, which most evaluations leave without it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Suppress(CompiledPack pack, EvaluationBuffer b, CompiledRule suppressor)
+    {
+        var produced = b.ProducedBits;
+        var goodwill = pack.GoodwillPositions;
+        var rankByPosition = pack.RankByPosition;
+        for (int word = 0; word < produced.Length; word++)
+        {
+            for (ulong set = produced[word] & goodwill[word]; set != 0; set &= set - 1)
+            {
+                int rank = rankByPosition[(word << 6) + BitOperations.TrailingZeroCount(set)];
+                b.Remove(rank);
+                TraceEntry.WriteTakenAway(ref b.NextTrace(), TraceKind.GoodwillSuppressed, b.ByRank[rank], suppressor.Id);
+            }
+        }
+    }
 
     /// <summary>Merges the loser into the winner (the winner keeps the earlier due-by of the two where its slot says so) and traces it.</summary>
     private static void MergeInto(EvaluationBuffer b, int winner, int loser, in MergeSlot slot)
