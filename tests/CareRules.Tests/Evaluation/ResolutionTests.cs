@@ -189,6 +189,71 @@ public sealed class ResolutionTests
         Assert.Contains(v.Trace, t => t.Kind == TraceKind.CapRaised && t.CauseRuleId == "b.vip" && t.Factor == 2m);
     }
 
+    [Theory]
+    [InlineData(10, 20, "b.stop")] // the higher priority counts
+    [InlineData(20, 10, "a.stop")]
+    [InlineData(15, 15, "a.stop")] // on a tie, the first in id order
+    public void Suppression_IsCausedByTheFiredSuppressorOfHighestPriority(int first, int second, string cause)
+    {
+        // Fired rules are recorded as bits and the suppressor that counts is found from them in resolution.
+        var pack = Pack(
+            ("a.stop", r => r.Priority(first).When(_ => true).SuppressGoodwill().Stop(StopKind.PoliteDecline, "No.")),
+            ("b.stop", r => r.Priority(second).When(_ => true).SuppressGoodwill().Stop(StopKind.PoliteDecline, "No.")),
+            Gift("c.gift", 20m),
+            ("d.stop", r => r.Priority(99).When(_ => false).SuppressGoodwill().Stop(StopKind.PoliteDecline, "Never fires.")));
+
+        var v = pack.Evaluate(Ctx.Context());
+
+        Assert.Equal(cause, Assert.Single(v.Trace, t => t.Kind == TraceKind.GoodwillSuppressed).CauseRuleId);
+        Assert.Equal(["a.stop", "b.stop", "c.gift"], v.Fired);
+    }
+
+    [Theory]
+    [InlineData(2, 3, "b.vip", 3)] // the larger multiplier counts
+    [InlineData(3, 2, "a.vip", 3)]
+    [InlineData(2, 2, "a.vip", 2)] // on a tie, the first in id order
+    public void Cap_IsRaisedByTheFiredRuleWithTheLargestMultiplier(int first, int second, string cause, int factor)
+    {
+        var pack = Pack(
+            ("a.vip", r => r.When(_ => true).MultiplyGoodwillCap(first).Escalate(EscalationTarget.Manager, EscalationPriority.High, "VIP.")),
+            ("b.vip", r => r.When(_ => true).MultiplyGoodwillCap(second).Escalate(EscalationTarget.Manager, EscalationPriority.High, "VIP.")),
+            Gift("c.gift", 100m),
+            ("d.vip", r => r.When(_ => false).MultiplyGoodwillCap(9m).Escalate(EscalationTarget.Manager, EscalationPriority.High, "Never fires.")));
+
+        var v = pack.Evaluate(Ctx.Context(total: 100m)); // 20 % × 100 × factor
+
+        var raised = Assert.Single(v.Trace, t => t.Kind == TraceKind.CapRaised);
+        Assert.Equal(cause, raised.CauseRuleId);
+        Assert.Equal(factor, raised.Factor);
+        Assert.Equal(Money.Pln(20m * factor), v.Decisions.Single(d => d.IsGoodwill).Value);
+    }
+
+    [Fact]
+    public void Buffer_FiredAndTrace_AreThoseOfTheLastEvaluation_WhetherReadOrNot()
+    {
+        // The ids of fired rules and their trace entries are written when first read: an evaluation whose fired list
+        // was never read must not leave it to the next, and reading twice gives the same.
+        var pack = new PackBuilder("test")
+            .Rule("a.case", r => r.WhenExpression(c => c.Case != null).Stop(StopKind.PoliteDecline, "No."))
+            .Rule("b.order", r => r.WhenExpression(c => c.Order != null).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "Look."))
+            .Build()
+            .Optimize();
+        var buffer = pack.CreateBuffer();
+        var both = Ctx.Context();
+        var caseOnly = Ctx.Context(withOrder: false);
+
+        pack.Evaluate(both, buffer);
+        Assert.Equal(["a.case", "b.order"], buffer.Fired.ToArray());
+        pack.Evaluate(caseOnly, buffer); // not read
+        pack.Evaluate(both, buffer);
+        pack.Evaluate(caseOnly, buffer);
+
+        Assert.Equal(["a.case"], buffer.Fired.ToArray());
+        Assert.Equal(["a.case"], buffer.Fired.ToArray());
+        Assert.Equal([(TraceKind.RuleFired, "a.case")], buffer.Trace.ToArray().Select(t => (t.Kind, t.RuleId)));
+        Assert.Equal(buffer.ToVerdict().Fired, buffer.Fired.ToArray());
+    }
+
     [Fact]
     public void Merge_EscalationsToOneTarget_KeepHighestPriorityAndEarliestDueBy()
     {
