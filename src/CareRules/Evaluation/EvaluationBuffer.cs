@@ -114,19 +114,7 @@ public sealed class EvaluationBuffer
     internal ulong[] ProducedBits { get; }
 
     /// <summary>How many decisions were produced (before resolution).</summary>
-    internal int DecisionCount
-    {
-        get
-        {
-            int n = 0;
-            foreach (ulong word in ProducedBits)
-            {
-                n += System.Numerics.BitOperations.PopCount(word);
-            }
-
-            return n;
-        }
-    }
+    internal int DecisionCount => BitCount(ProducedBits);
 
     /// <summary>The resolved decisions, in canonical order.</summary>
     internal Decision[] OutputArray { get; }
@@ -202,14 +190,19 @@ public sealed class EvaluationBuffer
     /// </summary>
     internal void CountFired()
     {
+        FiredCount = BitCount(FiredBits);
+        TraceCount = FiredCount;
+    }
+
+    private static int BitCount(ulong[] words)
+    {
         int n = 0;
-        foreach (ulong word in FiredBits)
+        foreach (ulong word in words)
         {
             n += System.Numerics.BitOperations.PopCount(word);
         }
 
-        FiredCount = n;
-        TraceCount = n;
+        return n;
     }
 
     private void WriteFired()
