@@ -17,6 +17,8 @@ public sealed class EvaluationBuffer
     private bool _loaded;
     private bool _firedWritten;
     private bool _firedTraced;
+    private readonly TakenAway[] _takenAway; // the decisions resolution took away, traced when the trace is read
+    private int _takenAwayCount;
 
     // Buffers are written on every evaluation, each by its own thread. Buffers created one after the other on one
     // thread sit next to each other in memory, so without a cold gap the last array of one and the first objects of the
@@ -44,6 +46,7 @@ public sealed class EvaluationBuffer
         FiredBits = new ulong[(maxFired + 63) / 64];
         FiredArray = new string[maxFired];
         TraceArray = new TraceEntry[maxTrace];
+        _takenAway = new TakenAway[rankCount];
         _zero = Money.Zero(pack.Parameters.Currency);
         GoodwillTotal = _zero;
         _trailingGuard = new byte[GuardBytes];
@@ -90,6 +93,7 @@ public sealed class EvaluationBuffer
                 _firedTraced = true;
             }
 
+            WriteTakenAway();
             return TraceArray.AsSpan(0, TraceCount);
         }
     }
@@ -146,6 +150,7 @@ public sealed class EvaluationBuffer
         // The rule-fired entries (the first FiredCount of the trace) are not copied: the verdict's trace makes them
         // from its fired list when read.
         var fired = Fired.ToArray();
+        WriteTakenAway();
         var resolution = TraceCount > FiredCount ? TraceArray.AsSpan(FiredCount, TraceCount - FiredCount).ToArray() : [];
         return new Verdict(CaseId, Pack.Id, Decisions.ToArray(), GoodwillTotal, fired, new VerdictTrace(fired, resolution), Pack.Language);
     }
@@ -172,6 +177,7 @@ public sealed class EvaluationBuffer
         SlotsRepeated = 0;
         FiredCount = 0;
         TraceCount = 0;
+        _takenAwayCount = 0;
         _firedWritten = false;
         _firedTraced = false;
         GoodwillTotal = _zero;
@@ -267,8 +273,29 @@ public sealed class EvaluationBuffer
 
     internal void AddTrace(in TraceEntry entry) => TraceArray[TraceCount++] = entry;
 
-    /// <summary>The next trace entry, to be written in place (<see cref="TraceEntry.WriteTakenAway"/>).</summary>
-    internal ref TraceEntry NextTrace() => ref TraceArray[TraceCount++];
+    /// <summary>
+    /// Traces a decision resolution took away — suppressed by the rule of index <paramref name="cause"/>, or merged into
+    /// the decision of rank <paramref name="cause"/> (<paramref name="kind"/> says which) — at the next place of the
+    /// trace. Recorded as three numbers; the entry is written when the trace is read (<see cref="WriteTakenAway()"/>):
+    /// a decision taken away keeps its value to the end of the evaluation, and the rule ids are the pack's.
+    /// </summary>
+    internal void TakeAway(TraceKind kind, int rank, int cause) => _takenAway[_takenAwayCount++] = new TakenAway(TraceCount++, kind, rank, cause);
+
+    /// <summary>Writes the trace entries of the decisions taken away (<see cref="TakeAway"/>) into their places.</summary>
+    private void WriteTakenAway()
+    {
+        for (int i = 0; i < _takenAwayCount; i++)
+        {
+            var t = _takenAway[i];
+            string cause = t.Kind == TraceKind.GoodwillSuppressed ? Pack.CompiledRules[t.Cause].Id : ByRank[t.Cause].RuleId;
+            TraceEntry.WriteTakenAway(ref TraceArray[t.At], t.Kind, ByRank[t.Rank], cause);
+        }
+
+        _takenAwayCount = 0;
+    }
+
+    /// <summary>A decision taken away, waiting to be written into the trace at <see cref="At"/>.</summary>
+    private readonly record struct TakenAway(int At, TraceKind Kind, int Rank, int Cause);
 
     /// <summary>The produced decisions of a buffer in production order; <c>foreach</c> over it allocates nothing.</summary>
     internal readonly ref struct ProducedDecisions(EvaluationBuffer buffer)

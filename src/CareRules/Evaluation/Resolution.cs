@@ -290,7 +290,7 @@ internal static class Resolution
             {
                 int rank = rankByPosition[(word << 6) + BitOperations.TrailingZeroCount(set)];
                 b.Remove(rank);
-                TraceEntry.WriteTakenAway(ref b.NextTrace(), TraceKind.GoodwillSuppressed, b.ByRank[rank], suppressor.Id);
+                b.TakeAway(TraceKind.GoodwillSuppressed, rank, suppressor.Index);
             }
         }
     }
@@ -306,7 +306,7 @@ internal static class Resolution
             Decision.WriteInstant(ref kept, theirs);
         }
 
-        TraceEntry.WriteTakenAway(ref b.NextTrace(), slot.TraceKind, gone, kept.RuleId);
+        b.TakeAway(slot.TraceKind, loser, winner);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace CareRules.Model;
@@ -108,8 +109,13 @@ public sealed class CareCase
     /// True for incident kinds (delay, damage, loss, wrong goods, statutory complaint) — the kinds that count as
     /// an incident for "VIP at risk" and repeat-incident rules.
     /// </summary>
-    public bool IsIncident => Kind is CaseKind.DeliveryDelay or CaseKind.DamagedPackaging or CaseKind.DamagedGoods
-        or CaseKind.MissingItem or CaseKind.WrongItem or CaseKind.LostParcel or CaseKind.StatutoryComplaint;
+    public bool IsIncident
+    {
+        // Inlined also where the JIT has no profile to find it worth it (the fused rule methods, which are dynamic methods).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Kind is CaseKind.DeliveryDelay or CaseKind.DamagedPackaging or CaseKind.DamagedGoods
+            or CaseKind.MissingItem or CaseKind.WrongItem or CaseKind.LostParcel or CaseKind.StatutoryComplaint;
+    }
 
     /// <summary>
     /// The case object as one line of JSON in the case format of catalog section 5, every field explicit — for test failures

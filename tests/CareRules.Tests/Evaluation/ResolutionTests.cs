@@ -255,6 +255,51 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Buffer_TakenAwayEntries_AreThoseOfTheLastEvaluation_WhetherReadOrNot()
+    {
+        // Decisions suppressed or merged away are recorded as numbers and written into the trace when it is read (or
+        // a verdict is made): each with the value the decision had and the rule that took it away.
+        var pack = new PackBuilder("test")
+            .Rule("a.look", r => r.WhenExpression(c => c.Case != null).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "Look."))
+            .Rule("b.look", r => r.WhenExpression(c => c.Order != null).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "Look too."))
+            .Rule("c.gift", r => r.When(_ => true).Compensate(OfferKind.GiftInParcel, "Gift.", Money.Pln(15m)))
+            .Rule("d.gift", r => r.When(_ => true).Compensate(OfferKind.GiftInParcel, "Bigger gift.", Money.Pln(25m)))
+            .Rule("e.stop", r => r.WhenExpression(c => c.Order == null).SuppressGoodwill().Stop(StopKind.PoliteDecline, "No."))
+            .Build()
+            .Optimize();
+        var buffer = pack.CreateBuffer();
+        var merges = Ctx.Context(total: 1000m);
+        var suppression = Ctx.Context(withOrder: false);
+        (TraceKind, string, string?, decimal?)[] merged =
+        [
+            (TraceKind.EscalationMerged, "b.look", "a.look", null),
+            (TraceKind.DuplicateMerged, "c.gift", "d.gift", 15m),
+        ];
+        (TraceKind, string, string?, decimal?)[] suppressed =
+        [
+            (TraceKind.GoodwillSuppressed, "c.gift", "e.stop", 15m),
+            (TraceKind.GoodwillSuppressed, "d.gift", "e.stop", 25m),
+        ];
+
+        pack.Evaluate(merges, buffer);
+        Assert.Equal(merged, TakenAway(buffer.Trace.ToArray()));
+        Assert.Equal(merged, TakenAway(buffer.Trace.ToArray())); // read twice
+        pack.Evaluate(suppression, buffer);
+        Assert.Equal(suppressed, TakenAway(buffer.ToVerdict().Trace)); // a verdict made without reading the trace
+        for (int i = 0; i < 50; i++)
+        {
+            pack.Evaluate(i % 2 == 0 ? merges : suppression, buffer); // not read
+        }
+
+        pack.Evaluate(merges, buffer); // not read
+        pack.Evaluate(suppression, buffer);
+        Assert.Equal(suppressed, TakenAway(buffer.Trace.ToArray()));
+
+        static (TraceKind, string, string?, decimal?)[] TakenAway(IEnumerable<TraceEntry> trace) =>
+            [.. trace.Where(t => t.Kind is not TraceKind.RuleFired).Select(t => (t.Kind, t.RuleId, t.CauseRuleId, t.Before?.Amount))];
+    }
+
+    [Fact]
     public void Merge_EscalationsToOneTarget_KeepHighestPriorityAndEarliestDueBy()
     {
         var early = Ctx.Now + Duration.FromHours(1);
