@@ -1,6 +1,6 @@
 namespace CareRules.Tests.Evaluation;
 
-/// <summary>Tests that measure allocated bytes run alone, after the parallel ones, so no other test's garbage collections skew the count.</summary>
+/// <summary>Tests that measure allocated bytes or live memory run alone, after the parallel ones, so no other test's allocations or garbage collections skew the count.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class AllocationMeasurement
 {
