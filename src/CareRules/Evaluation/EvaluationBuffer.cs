@@ -77,7 +77,7 @@ public sealed class EvaluationBuffer
     }
 
     /// <summary>The trace of the last evaluation: a <see cref="TraceKind.RuleFired"/> entry per fired rule, then what resolution did.</summary>
-    /// <remarks>The rule-fired entries are written when the trace is first read, so an evaluation whose trace is never read does not pay for them.</remarks>
+    /// <remarks>The rule-fired entries, and those of decisions suppressed or merged away, are written when the trace is first read, so an evaluation whose trace is never read does not pay for them.</remarks>
     public ReadOnlySpan<TraceEntry> Trace
     {
         get
