@@ -288,7 +288,8 @@ public sealed class EvaluationBuffer
         {
             var t = _takenAway[i];
             string cause = t.Kind == TraceKind.GoodwillSuppressed ? Pack.CompiledRules[t.Cause].Id : ByRank[t.Cause].RuleId;
-            TraceEntry.WriteTakenAway(ref TraceArray[t.At], t.Kind, ByRank[t.Rank], cause);
+            ref readonly var d = ref ByRank[t.Rank];
+            TraceArray[t.At] = new TraceEntry(t.Kind, d.RuleId, cause, d.Type, d.Offer, before: d.Value);
         }
 
         _takenAwayCount = 0;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CareRules.Model;
 
 namespace CareRules.Evaluation;
@@ -60,26 +59,6 @@ public readonly struct TraceEntry : IEquatable<TraceEntry>
         (_before, _beforeCurrency) = before is { } b ? (b.Amount, b.Currency) : (0m, default);
         (_after, _afterCurrency) = after is { } a ? (a.Amount, a.Currency) : (0m, default);
         (_limitOrFactor, _limitCurrency) = limit is { } l ? (l.Amount, l.Currency) : (factor, default);
-    }
-
-    /// <summary>
-    /// Writes, in place, the entry of a decision that resolution took away (suppressed or merged into another's):
-    /// its kind, the decision's rule, type, offer and value, and the rule that caused it. Field by field, like
-    /// <see cref="Decision.WriteValues"/>: building the entry and copying its 80 bytes costs more on the hot path.
-    /// </summary>
-    internal static void WriteTakenAway(ref TraceEntry target, TraceKind kind, in Decision decision, string causeRuleId)
-    {
-        Unsafe.AsRef(in target._kind) = (byte)kind;
-        Unsafe.AsRef(in target._ruleId) = decision.RuleId;
-        Unsafe.AsRef(in target._causeRuleId) = causeRuleId;
-        Unsafe.AsRef(in target._type) = (byte)decision.Type;
-        Unsafe.AsRef(in target._offer) = (byte)decision.Offer;
-        Unsafe.AsRef(in target._before) = decision.AmountOr(0m);
-        Unsafe.AsRef(in target._beforeCurrency) = decision.ValueCurrencyOrEmpty;
-        Unsafe.AsRef(in target._after) = 0m;
-        Unsafe.AsRef(in target._afterCurrency) = default;
-        Unsafe.AsRef(in target._limitOrFactor) = 0m;
-        Unsafe.AsRef(in target._limitCurrency) = default;
     }
 
     /// <summary>What happened.</summary>
