@@ -8,10 +8,10 @@ using System.Diagnostics.CodeAnalysis;
 // moved to PublicAPI.Shipped.txt at the first release.
 
 [assembly: SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Scope = "member",
-    Target = "~M:CareRules.Authoring.RuleBuilder.Compensate(CareRules.Model.OfferKind,CareRules.Authoring.Text,System.Nullable{CareRules.Model.Money},System.Nullable{System.Decimal},System.Boolean,System.Func{CareRules.Authoring.RuleContext,System.Nullable{NodaTime.Instant}},System.Func{CareRules.Authoring.RuleContext,System.Boolean})",
+    Target = "~M:CareRules.Authoring.RuleBuilder.Compensate(CareRules.Model.OfferKind,CareRules.Authoring.Text,System.Nullable{CareRules.Model.Money},System.Nullable{System.Decimal},System.Boolean,System.Func{CareRules.Authoring.RuleContext,System.Nullable{NodaTime.Instant}},System.Func{CareRules.Authoring.RuleContext,System.Boolean},System.Nullable{System.Int32})",
     Justification = "A fixed value (Money?) and a value computed per context (a Func) are different required parameter types; existing API.")]
 [assembly: SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Scope = "member",
-    Target = "~M:CareRules.Authoring.RuleBuilder.Compensate(CareRules.Model.OfferKind,CareRules.Authoring.Text,System.Func{CareRules.Authoring.RuleContext,System.Nullable{CareRules.Model.Money}},System.Nullable{System.Decimal},System.Boolean,System.Func{CareRules.Authoring.RuleContext,System.Nullable{NodaTime.Instant}},System.Func{CareRules.Authoring.RuleContext,System.Boolean})",
+    Target = "~M:CareRules.Authoring.RuleBuilder.Compensate(CareRules.Model.OfferKind,CareRules.Authoring.Text,System.Func{CareRules.Authoring.RuleContext,System.Nullable{CareRules.Model.Money}},System.Nullable{System.Decimal},System.Boolean,System.Func{CareRules.Authoring.RuleContext,System.Nullable{NodaTime.Instant}},System.Func{CareRules.Authoring.RuleContext,System.Boolean},System.Nullable{System.Int32})",
     Justification = "A fixed value (Money?) and a value computed per context (a Func) are different required parameter types; existing API.")]
 [assembly: SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Scope = "member",
     Target = "~M:CareRules.Serialization.CaseJsonReader.Read(System.ReadOnlySpan{System.Byte},CareRules.Serialization.CaseReadOptions)",

@@ -387,13 +387,15 @@ public sealed class SchemaTests
         AssertEnum<NotifyMessage>(defs["notifyDecision"]!["properties"]!["message"]!);
         AssertEnum<AdviceKind>(defs["adviseDecision"]!["properties"]!["advice"]!);
 
-        // Each decision type's fields and required fields are those of DecisionShape (besides type, reason and when).
+        // Each decision type's fields and required fields are those of DecisionShape (besides type, reason and when;
+        // a compensation's offerPriority orders it and is no field of a verdict).
         var conditional = defs["decision"]!["allOf"]!.AsArray().Select(c => c!["then"]!["$ref"]!.GetValue<string>()).ToList();
         Assert.Equal(DecisionShape.All.Select(s => $"#/$defs/{s.Name}Decision").Order(), conditional.Order());
         foreach (var shape in DecisionShape.All)
         {
             var decision = defs[shape.Name + "Decision"]!;
-            Assert.Equal(["type", "reason", "when", .. shape.FieldNames], decision["properties"]!.AsObject().Select(p => p.Key));
+            string[] authoringOnly = shape.Type == DecisionType.Compensate ? ["offerPriority"] : [];
+            Assert.Equal(["type", "reason", "when", .. shape.FieldNames, .. authoringOnly], decision["properties"]!.AsObject().Select(p => p.Key));
             Assert.Equal(["type", "reason", .. shape.RequiredFieldNames], decision["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         }
     }
@@ -423,6 +425,7 @@ public sealed class SchemaTests
         AssertFields(defs["properties"]!, LoaderFields(Edit(GoodPack, n => Rule(n)["Properties"]!["zz"] = 1), ".Properties.zz"));
         AssertFields(defs["parameterDefinition"]!, LoaderFields(Edit(GoodPack, n => n["Parameters"]!["loyalOrders"]!["zz"] = 1), "['loyalOrders'].zz"));
         AssertFields(defs["scopedParams"]!["anyOf"]![1]!["items"]!, LoaderFields(Edit(GoodPack, n => Rule(n)["LocalParams"]![0]!["zz"] = 1), "['x'].zz"));
+        AssertFields(defs["compensateDecision"]!, LoaderFields(Edit(GoodPack, n => Decision(n, 0)["zz"] = 1), "decisions[0].zz"));
         AssertFields(defs["reason"]!["anyOf"]![1]!, LoaderFields(Edit(GoodPack, n => Decision(n, 0)["reason"] = new JsonObject { ["zz"] = "x", ["en"] = "y" }), ".reason.zz"));
         var kinds = defs["parameterDefinition"]!["properties"]!["Kind"]!["enum"]!.AsArray().Select(k => k!.GetValue<string>());
         string unknownKind = PackProblems(Edit(GoodPack, n => n["Parameters"]!["loyalOrders"]!["Kind"] = "zz")).Single(e => e.Path.EndsWith(".Kind", StringComparison.Ordinal)).Message;

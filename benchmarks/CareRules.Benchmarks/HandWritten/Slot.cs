@@ -51,11 +51,11 @@ public enum Slot : byte
     WithdrawalFullRefund,       // withdrawal.in-window #0
 
     // compensate, lower priorities
-    WithdrawalDiscount,         // withdrawal.out-of-window #2 (generous), 280
     DelayGift,                  // delay.gift, 100
     PackagingApology,           // damage.packaging-apology #0, 90
     PackagingDiscount,          // damage.packaging-apology #2 (balanced, generous), 90
     PackagingFreeShipping,      // damage.packaging-apology #3 (generous), 90
+    WithdrawalDiscount,         // withdrawal.out-of-window #2 (generous), offerPriority 80
 
     // notify
     DelayPhone,                 // delay.notify-immediately #0, 150

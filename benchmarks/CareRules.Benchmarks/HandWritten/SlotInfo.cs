@@ -16,7 +16,8 @@ public sealed record SlotInfo(
     EscalationPriority Priority = default,
     NotifyChannel Channel = default,
     NotifyMessage Message = default,
-    AdviceKind Advice = default)
+    AdviceKind Advice = default,
+    int? OfferPriority = null)
 {
     /// <summary>Indexed by <see cref="Slot"/>; the reasons are the Standard pack's with its default parameters.</summary>
     public static IReadOnlyList<SlotInfo> All { get; } = Create();
@@ -29,7 +30,7 @@ public sealed record SlotInfo(
 
         static SlotInfo Stop(string rule, StopKind stop, string reason) => new(DecisionType.Stop, rule, reason, Stop: stop);
         static SlotInfo Escalate(string rule, EscalationTarget to, EscalationPriority priority, string reason) => new(DecisionType.Escalate, rule, reason, To: to, Priority: priority);
-        static SlotInfo Compensate(string rule, OfferKind offer, string reason, bool legal = false, decimal? percent = null) => new(DecisionType.Compensate, rule, reason, Offer: offer, Legal: legal, Percent: percent);
+        static SlotInfo Compensate(string rule, OfferKind offer, string reason, bool legal = false, decimal? percent = null, int? offerPriority = null) => new(DecisionType.Compensate, rule, reason, Offer: offer, Legal: legal, Percent: percent, OfferPriority: offerPriority);
         static SlotInfo Notify(string rule, NotifyChannel channel, NotifyMessage message, string reason) => new(DecisionType.Notify, rule, reason, Channel: channel, Message: message);
         static SlotInfo Advise(string rule, AdviceKind advice, string reason) => new(DecisionType.Advise, rule, reason, Advice: advice);
 
@@ -66,7 +67,7 @@ public sealed record SlotInfo(
         t[(int)Slot.TrustedReship] = Compensate(RuleIds.LostParcelTrustedCustomer, OfferKind.Reship, "The parcel is reported delivered but missing, and the customer is a VIP or the carrier did not answer in time, so reship at once.", legal: true);
         t[(int)Slot.TrustedFullRefund] = Compensate(RuleIds.LostParcelTrustedCustomer, OfferKind.FullRefund, "The parcel is reported delivered but missing, the customer is a VIP or the carrier did not answer in time, and a refund was asked for, so refund in full.", legal: true);
         t[(int)Slot.WithdrawalFullRefund] = Compensate(RuleIds.WithdrawalInWindow, OfferKind.FullRefund, "The consumer withdrew within the statutory period, so refund the full price within 14 days.", legal: true);
-        t[(int)Slot.WithdrawalDiscount] = Compensate(RuleIds.WithdrawalOutOfWindow, OfferKind.DiscountNextOrder, "The customer is a VIP and the shop is generous, so a 10% discount on the next order softens the refusal.", percent: 10m);
+        t[(int)Slot.WithdrawalDiscount] = Compensate(RuleIds.WithdrawalOutOfWindow, OfferKind.DiscountNextOrder, "The customer is a VIP and the shop is generous, so a 10% discount on the next order softens the refusal.", percent: 10m, offerPriority: 80);
         t[(int)Slot.DelayGift] = Compensate(RuleIds.DelayGift, OfferKind.GiftInParcel, "The order is late through no fault of the customer, so a small gift worth 20.00 PLN goes into the parcel.");
         t[(int)Slot.PackagingApology] = Compensate(RuleIds.DamagePackagingApology, OfferKind.Apology, "The parcel arrived in a damaged box, so apologise for the experience even though the goods are fine.");
         t[(int)Slot.PackagingFreeShipping] = Compensate(RuleIds.DamagePackagingApology, OfferKind.FreeShippingNextOrder, "Under the generous stance a damaged box also earns free shipping on the next order.");

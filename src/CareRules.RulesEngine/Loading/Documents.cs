@@ -78,6 +78,9 @@ internal sealed class DecisionDoc
 
     public bool Legal { get; set; }
 
+    /// <summary>A compensation's own priority (<c>offerPriority</c>); null: the rule's.</summary>
+    public int? OfferPriority { get; set; }
+
     public StopKind Stop { get; set; }
 
     public EscalationTarget To { get; set; }

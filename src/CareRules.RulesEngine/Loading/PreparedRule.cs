@@ -138,10 +138,10 @@ internal sealed class PreparedRule
         switch (d.Type)
         {
             case DecisionType.Compensate when valueOf is not null:
-                rule.Compensate(d.Offer, reason, valueOf, percent, d.Legal, instant, when);
+                rule.Compensate(d.Offer, reason, valueOf, percent, d.Legal, instant, when, d.OfferPriority);
                 break;
             case DecisionType.Compensate:
-                rule.Compensate(d.Offer, reason, fixedValue, percent, d.Legal, instant, when);
+                rule.Compensate(d.Offer, reason, fixedValue, percent, d.Legal, instant, when, d.OfferPriority);
                 break;
             case DecisionType.Stop:
                 rule.Stop(d.Stop, reason, instant, when);

@@ -23,9 +23,12 @@ internal sealed class WorkflowReader
     private static readonly JsonFields ParameterDefinitionFields = new(["Kind", "Default", "Description", "Min", "Max"], ["Kind", "Default", "Description"]);
     private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
 
-    /// <summary>The fields of each decision type: <c>type</c>, <c>reason</c>, <c>when</c> and those of the type (<see cref="DecisionShape"/>).</summary>
+    /// <summary>
+    /// The fields of each decision type: <c>type</c>, <c>reason</c>, <c>when</c> and those of the type (<see cref="DecisionShape"/>);
+    /// a compensation may also give <c>offerPriority</c>, which orders it and is not a field of the verdict.
+    /// </summary>
     private static readonly Dictionary<DecisionType, JsonFields> DecisionFields =
-        DecisionShape.All.ToDictionary(shape => shape.Type, shape => Decision(shape.Type, [.. shape.FieldNames]));
+        DecisionShape.All.ToDictionary(shape => shape.Type, shape => Decision(shape.Type, shape.Type == DecisionType.Compensate ? [.. shape.FieldNames, "offerPriority"] : [.. shape.FieldNames]));
 
     private readonly List<ValidationError> _errors;
     private readonly JsonProblems _problems = new();
@@ -464,6 +467,17 @@ internal sealed class WorkflowReader
             case "legal":
                 _problems.TryReadBoolean(value, path, out bool legal);
                 d.Legal = legal;
+                break;
+            case "offerPriority":
+                if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int offerPriority))
+                {
+                    d.OfferPriority = offerPriority;
+                }
+                else
+                {
+                    _problems.WrongType(path, "a whole number (the offer's own priority; without it the rule's)", value);
+                }
+
                 break;
             case "stop":
                 d.Stop = ReadEnum<StopKind>(value, path);

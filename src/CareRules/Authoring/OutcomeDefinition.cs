@@ -31,6 +31,9 @@ internal sealed class OutcomeDefinition
 
     public bool Legal { get; init; }
 
+    /// <summary>A compensation's own priority, in place of its rule's, in the canonical order and the goodwill cap; null: the rule's.</summary>
+    public int? OfferPriority { get; init; }
+
     public StopKind Stop { get; init; }
 
     public EscalationTarget To { get; init; }

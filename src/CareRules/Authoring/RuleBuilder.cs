@@ -117,14 +117,20 @@ public sealed class RuleBuilder
     /// <param name="legal">True when the law requires it: never suppressed, never capped.</param>
     /// <param name="dueBy">When it must be given, computed per context.</param>
     /// <param name="when">Only when this holds too.</param>
-    public RuleBuilder Compensate(OfferKind offer, Text reason, Money? value = null, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null) =>
-        Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, FixedValue = value, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
+    /// <param name="offerPriority">
+    /// The offer's own priority, in place of the rule's: where it stands among the compensations of a verdict and in
+    /// the goodwill cap, which keeps offers of higher priority first. Null (the default): the rule's priority. Give
+    /// an offer a rule adds only under a more generous stance a priority below every other goodwill offer, so that it
+    /// fills only the room the others leave.
+    /// </param>
+    public RuleBuilder Compensate(OfferKind offer, Text reason, Money? value = null, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null, int? offerPriority = null) =>
+        Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, FixedValue = value, Percent = percent, Legal = legal, InstantOf = dueBy, When = when, OfferPriority = offerPriority });
 
     /// <summary>Offer something whose value depends on the context (e.g. a discount worth a share of the order).</summary>
-    public RuleBuilder Compensate(OfferKind offer, Text reason, Func<RuleContext, Money?> valueOf, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null)
+    public RuleBuilder Compensate(OfferKind offer, Text reason, Func<RuleContext, Money?> valueOf, decimal? percent = null, bool legal = false, Func<RuleContext, Instant?>? dueBy = null, Func<RuleContext, bool>? when = null, int? offerPriority = null)
     {
         ArgumentNullException.ThrowIfNull(valueOf);
-        return Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, ValueOf = valueOf, Percent = percent, Legal = legal, InstantOf = dueBy, When = when });
+        return Add(new OutcomeDefinition { Type = DecisionType.Compensate, Reason = reason, Offer = offer, ValueOf = valueOf, Percent = percent, Legal = legal, InstantOf = dueBy, When = when, OfferPriority = offerPriority });
     }
 
     /// <summary>Set a boundary: decline, hold or limit.</summary>

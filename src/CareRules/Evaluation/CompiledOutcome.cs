@@ -28,6 +28,7 @@ internal sealed class CompiledOutcome
     {
         RuleId = ruleId;
         RulePriority = rulePriority;
+        OrderPriority = definition.OfferPriority ?? rulePriority;
         Index = index;
         Type = definition.Type;
         Reason = definition.ResolvedReason;
@@ -55,6 +56,9 @@ internal sealed class CompiledOutcome
     public string RuleId { get; }
 
     public int RulePriority { get; }
+
+    /// <summary>The priority the canonical order reads: a compensation's own (<c>offerPriority</c>), else the rule's.</summary>
+    public int OrderPriority { get; }
 
     /// <summary>The outcome's position in its rule.</summary>
     public int Index { get; }
@@ -158,9 +162,9 @@ internal sealed class CompiledOutcome
             return ((int)b.Priority).CompareTo((int)a.Priority);
         }
 
-        if (a.RulePriority != b.RulePriority)
+        if (a.OrderPriority != b.OrderPriority)
         {
-            return b.RulePriority.CompareTo(a.RulePriority);
+            return b.OrderPriority.CompareTo(a.OrderPriority);
         }
 
         int byId = string.CompareOrdinal(a.RuleId, b.RuleId);

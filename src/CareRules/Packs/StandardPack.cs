@@ -107,6 +107,14 @@ public static class StandardPack
     }
 
     /// <summary>
+    /// The priority of the VIP discount <c>withdrawal.out-of-window</c> adds under the generous stance: below every other
+    /// goodwill offer (the lowest, <c>damage.packaging-apology</c>, is 90), so that the cap fills it only with the room
+    /// the offers of every stance leave, and the generous stance never keeps less goodwill than the balanced one
+    /// (catalog 7.15).
+    /// </summary>
+    private const int VipDiscountPriority = 80;
+
+    /// <summary>
     /// A cheap bound checked before local dates are computed: today is more than 30 days after the local date an order
     /// was placed only when more than 30 days less the difference of two UTC offsets (at most 36 hours) have elapsed,
     /// so never within 27 days.
@@ -293,7 +301,7 @@ public static class StandardPack
             if (generous)
             {
                 r.Compensate(OfferKind.DiscountNextOrder, Text.Of($"The customer is a VIP and the shop is generous, so a {percent}% discount on the next order softens the refusal.", $"Klient jest VIP-em, a sklep prowadzi hojną politykę, więc {percent}% rabatu na następne zamówienie łagodzi odmowę."), Value(c => c.Order!.Total.Multiply(share)), percent: percent,
-                    when: Guard(c => IsVip(c.Customer, vipLifetimeValue, vipOrders)));
+                    when: Guard(c => IsVip(c.Customer, vipLifetimeValue, vipOrders)), offerPriority: VipDiscountPriority);
             }
         });
     }

@@ -76,7 +76,8 @@ public sealed class HandWrittenStandardPackTests
     public void SlotOrder_IsTheEngineOrder()
     {
         // Decisions are emitted in slot order; resolution sorts by type, then (escalations) urgency, then rule priority,
-        // rule id and outcome position. Check the table against that order, with priorities read from the built pack.
+        // rule id and outcome position. Check the table against that order, with rule priorities read from the built pack
+        // (an offer's own priority is the table's; the equivalence properties and the catalog tests check it against the engine).
         var priorities = Engines[Stance.Balanced].Rules.ToDictionary(r => r.Id, r => r.Priority, StringComparer.Ordinal);
         priorities[RuleIds.ResolutionGoodwillBudget] = int.MinValue;
         var slots = Enum.GetValues<Slot>();
@@ -86,7 +87,7 @@ public sealed class HandWrittenStandardPackTests
             var b = SlotInfo.All[(int)slots[i]];
             int byType = ((int)a.Type).CompareTo((int)b.Type);
             int byUrgency = a.Type == DecisionType.Escalate && b.Type == DecisionType.Escalate ? ((int)b.Priority).CompareTo((int)a.Priority) : 0;
-            int byPriority = priorities[b.RuleId].CompareTo(priorities[a.RuleId]);
+            int byPriority = (b.OfferPriority ?? priorities[b.RuleId]).CompareTo(a.OfferPriority ?? priorities[a.RuleId]);
             int byId = string.CompareOrdinal(a.RuleId, b.RuleId);
             int order = byType != 0 ? byType : byUrgency != 0 ? byUrgency : byPriority != 0 ? byPriority : byId;
             Assert.True(order <= 0, $"{slots[i - 1]} must not come after {slots[i]}");
@@ -99,6 +100,28 @@ public sealed class HandWrittenStandardPackTests
         var ids = StandardPack.RuleIds.OrderBy(id => id, StringComparer.Ordinal).ToList();
         Assert.Equal(ids, RuleIds.Ordered);
         Assert.Equal(ids, Engines[Stance.Balanced].Rules.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData(56.46)]  // the generous VIP discount cap-dropped after the gift reduced to 11.29
+    [InlineData(149.95)] // the discount below the minimum gift after the whole gift
+    [InlineData(150.00)] // the discount reduced to the 10.00 left
+    [InlineData(200.00)] // both whole, after the gift
+    public void Evaluate_RefusedWithdrawalOfALateOrderForAVip_SameAsEngine_EveryStance(decimal total)
+    {
+        // Catalog 7.15: the VIP discount has its own priority, 80, below the gift's 100 (Slot.WithdrawalDiscount is last).
+        var context = Scenario.AtLocal(2026, 11, 23, 10, 0).Vip().LateBy(3)
+            .Order(o => o with { Total = total, WithdrawalExempt = true })
+            .Case(k => k with { Kind = CaseKind.Withdrawal })
+            .Build();
+        foreach (var stance in Stances)
+        {
+            var buffer = Engines[stance].CreateBuffer();
+            var result = new HandWrittenResult();
+            Engines[stance].Evaluate(context, buffer);
+            new HandWrittenStandardPack(stance).Evaluate(context, result);
+            Assert.Null(Equivalence.Difference(buffer, result));
+        }
     }
 
     private static Property SameAsEngine(Stance stance)

@@ -1,3 +1,5 @@
+using CareRules.Evaluation;
+using CareRules.Testing;
 using CareRules.Model;
 using CareRules.Packs;
 using CareRules.RulesEngine.Tests.Support;
@@ -72,6 +74,37 @@ public sealed class ValidationTests
             errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Equal("unknown field 'until' of a decision of type 'escalate'; allowed fields are 'type', 'reason', 'when', 'to', 'priority' or 'dueBy'.", errors.Single(e => e.Path.EndsWith("until", StringComparison.Ordinal)).Message);
         Assert.Equal("unknown value 'boss'; expected 'supervisor', 'manager', 'legal' or 'public-relations'.", errors.Single(e => e.Path.EndsWith(".to", StringComparison.Ordinal)).Message);
+    }
+
+    [Fact]
+    public void OfferPriority_IsAWholeNumber_AndOnlyACompensationsField()
+    {
+        var errors = Json.Errors(OneRule("true", """[ { "type": "compensate", "offer": "gift-in-parcel", "value": 20, "offerPriority": "low", "reason": "R." }, { "type": "compensate", "offer": "apology", "offerPriority": 1.5, "reason": "R." }, { "type": "escalate", "to": "legal", "priority": "high", "offerPriority": 10, "reason": "R." } ]"""), "shop.json");
+
+        Assert.Equal(
+            new[] { ".decisions[0].offerPriority", ".decisions[1].offerPriority", ".decisions[2].offerPriority" }.Select(p => Rule + ".Properties" + p),
+            errors.Select(e => e.Path));
+        Assert.Equal("must be a whole number (the offer's own priority; without it the rule's), was the string 'low'.", errors[0].Message);
+        Assert.StartsWith("must be a whole number", errors[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown field 'offerPriority' of a decision of type 'escalate'", errors[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OfferPriority_OrdersTheOfferAndFillsTheCapInPlaceOfItsRules()
+    {
+        // cap 20% of 150.00 = 30.00: the discount (own priority 50) fills after the gift (rule priority 200)
+        string json = """
+            { "WorkflowName": "shop", "Rules": [
+              { "RuleName": "a.refusal", "Expression": "true", "Properties": { "priority": 300, "decisions": [
+                { "type": "compensate", "offer": "discount-next-order", "value": 15, "percent": 10, "offerPriority": 50, "reason": "R." } ] } },
+              { "RuleName": "z.gift", "Expression": "true", "Properties": { "priority": 200, "decisions": [
+                { "type": "compensate", "offer": "gift-in-parcel", "value": 20, "reason": "G." } ] } } ] }
+            """;
+        var pack = WorkflowPack.Load(WorkflowSource.FromJson(json, "shop.json")).Build();
+        var verdict = pack.Evaluate(Scenario.AtLocal(2026, 11, 23, 10, 0).Order(o => o with { Total = 150m }).Build());
+
+        Assert.Equal(["z.gift", "a.refusal"], verdict.Decisions.Select(d => d.RuleId));
+        Assert.Equal([Money.Pln(20m), Money.Pln(10m)], verdict.Decisions.Select(d => d.Value));
     }
 
     [Fact]

@@ -120,6 +120,45 @@ public sealed class ResolutionTests
     }
 
     [Theory]
+    [InlineData(null, 15, 15)] // the discount at its rule's 300 fills first: 15, the gift reduced to the 15 left
+    [InlineData(250, 15, 15)]  // its own priority, still above the gift's 200: the same
+    [InlineData(200, 15, 15)]  // equal to the gift's: the rule id decides, 'a.refusal' before 'z.gift'
+    [InlineData(199, 20, 10)]  // just below: the gift fills first, the discount reduced to the 10 left
+    [InlineData(50, 20, 10)]
+    public void OfferPriority_PlacesTheOfferInTheCapAndAmongCompensations_InPlaceOfItsRules(int? offerPriority, int gift, int discount)
+    {
+        // cap 20% of 150 = 30; the refusal's stop keeps its rule's priority 300 whatever the discount's own
+        (string, Action<RuleBuilder>)[] rules =
+        [
+            ("a.refusal", r => r.Priority(300).When(_ => true)
+                .Stop(StopKind.OutsideWithdrawalWindow, "Too late.")
+                .Compensate(OfferKind.DiscountNextOrder, "Discount.", Money.Pln(15m), percent: 10m, offerPriority: offerPriority)),
+            Gift("z.gift", 20m, priority: 200),
+            ("m.hold", r => r.Priority(250).When(_ => true).Stop(StopKind.HoldPendingCarrierClaim, "Wait.")),
+        ];
+        var fused = Pack(rules);
+        var b = new PackBuilder("test");
+        foreach (var (id, configure) in rules)
+        {
+            b.Rule(id, configure);
+        }
+
+        foreach (var pack in new[] { fused, b.BuildGeneral() })
+        {
+            var v = pack.Evaluate(Ctx.Context(total: 150m));
+
+            Assert.Equal(Money.Pln(gift), v.Decisions.Single(d => d.Offer == OfferKind.GiftInParcel).Value);
+            Assert.Equal(Money.Pln(discount), v.Decisions.Single(d => d.Offer == OfferKind.DiscountNextOrder).Value);
+            Assert.Equal(Money.Pln(30m), v.GoodwillTotal);
+            bool discountFirst = offerPriority is null or >= 200;
+            Assert.Equal(discountFirst ? ["a.refusal", "z.gift"] : ["z.gift", "a.refusal"], v.Decisions.Where(d => d.Type == DecisionType.Compensate).Select(d => d.RuleId));
+            Assert.Equal(["a.refusal", "m.hold"], v.Decisions.Where(d => d.Type == DecisionType.Stop).Select(d => d.RuleId));
+            Assert.Equal(300, v.Decisions.Single(d => d.Offer == OfferKind.DiscountNextOrder).RulePriority);
+            Assert.Contains(v.Trace, t => t.Kind == TraceKind.CapReduced && t.RuleId == (discountFirst ? "z.gift" : "a.refusal"));
+        }
+    }
+
+    [Theory]
     [InlineData(145.00, false)] // cap 29: 9 left for the discount < minMeaningfulGift 10 → dropped
     [InlineData(150.00, true)]  // cap 30: 10 left = minMeaningfulGift → kept at 10
     [InlineData(155.00, true)]  // cap 31: 11 left → kept at 11

@@ -453,6 +453,35 @@ public sealed class CatalogSettledPointsTests
         Assert.Empty(Goodwill(f));
     }
 
+    [Theory]
+    [InlineData("56.46", "11.29", "11.29")]   // cap 11.29: the gift reduced to 11.29, no room for the discount (cap-dropped)
+    [InlineData("149.95", "20.00", "20.00")]  // cap 29.99: the gift, 9.99 left, below minMeaningfulGift: the discount dropped
+    [InlineData("150.00", "30.00", "20.00")]  // cap 30.00: the gift, 10.00 left = minMeaningfulGift: the discount reduced to it
+    [InlineData("200.00", "40.00", "20.00")]  // cap 40.00: the gift and the discount of 20.00 fit exactly
+    public void Point7_15_RefusedWithdrawalOfALateOrder_TheVipDiscountFillsTheCapAfterTheGift(string total, string generous, string balanced)
+    {
+        static decimal D(string t) => decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture);
+        var context = Scenario.AtLocal(2026, 11, 23, 10, 0).Vip().LateBy(3)
+            .Order(o => o with { Total = D(total), WithdrawalExempt = true })
+            .Case(k => k with { Kind = CaseKind.Withdrawal })
+            .Build();
+
+        var g = Generous.Evaluate(context);
+        var b = Pack.Evaluate(context);
+        var f = Firm.Evaluate(context);
+
+        Assert.Equal(Money.Pln(D(generous)), g.GoodwillTotal);
+        Assert.Equal(Money.Pln(D(balanced)), b.GoodwillTotal);
+        Assert.Equal(b.GoodwillTotal, f.GoodwillTotal);
+        var gift = Assert.Single(Goodwill(b));
+        Assert.Equal(OfferKind.GiftInParcel, gift.Offer);
+        Assert.Equal(gift.Value, g.Decisions.Single(d => d.Offer == OfferKind.GiftInParcel).Value); // the discount never takes the gift's room
+        Assert.Contains("withdrawal.out-of-window", g.Fired);
+        bool discountKept = D(generous) > D(balanced);
+        Assert.Equal(discountKept, g.Decisions.Any(d => d.Offer == OfferKind.DiscountNextOrder));
+        Assert.Equal(discountKept ? [OfferKind.GiftInParcel, OfferKind.DiscountNextOrder] : [OfferKind.GiftInParcel], Goodwill(g).Select(d => d.Offer));
+    }
+
     [Property(MaxTest = 1000)]
     public Property Point7_15_GoodwillTotal_GenerousAtLeastBalancedAtLeastFirm_ForEveryGeneratedContext() =>
         Prop.ForAll(Gen.OneOf(CareGenerators.Contexts(), CareEdgeGenerators.Contexts()).ToArbitrary(), context =>
