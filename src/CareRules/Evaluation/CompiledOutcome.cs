@@ -196,17 +196,11 @@ internal sealed class CompiledOutcome
 }
 
 /// <summary>
-/// An outcome's merge slot as resolution's merging reads it, by production position (<see cref="CompiledPack.MergeByPosition"/>):
-/// the outcomes of one slot share their type, so they merge the same way.
+/// A merge slot as resolution's merging reads it (<see cref="CompiledPack.MergeSlots"/>): the outcomes of one slot share
+/// their type, so they merge the same way.
 /// </summary>
 internal readonly struct MergeSlot(CompiledOutcome outcome)
 {
-    /// <summary>The slot (<see cref="CompiledOutcome.SlotKey"/>).</summary>
-    public readonly int Key = outcome.SlotKey;
-
-    /// <summary>The slot's bit (<see cref="CompiledOutcome.SlotBit"/>): 0 when no other outcome of the pack shares the slot.</summary>
-    public readonly ulong Bit = outcome.SlotBit;
-
     /// <summary>Duplicates keep the larger offer (a legal one first), then the earlier rank; else simply the earlier rank.</summary>
     public readonly bool KeepLarger = outcome.Merge == DecisionMerge.KeepLarger;
 

@@ -86,8 +86,8 @@ public sealed class CompiledPack
         GoodwillRanks = new ulong[words];
         GoodwillPositions = new ulong[words];
         NoGoodwillStopRanks = new ulong[words];
-        MergeByPosition = new MergeSlot[all.Count];
-        var slotBits = new Dictionary<int, ulong>();
+        var slotIndex = new Dictionary<int, int>();
+        var mergeSlots = new List<MergeSlot>();
         for (int i = 0; i < all.Count; i++)
         {
             var outcome = all[i];
@@ -106,23 +106,23 @@ public sealed class CompiledPack
 
             if (slots[outcome.SlotKey] > 1)
             {
-                if (!slotBits.TryGetValue(outcome.SlotKey, out ulong bit))
+                if (!slotIndex.TryGetValue(outcome.SlotKey, out int index))
                 {
-                    slotBits[outcome.SlotKey] = bit = 1UL << (slotBits.Count & 63);
+                    slotIndex[outcome.SlotKey] = index = mergeSlots.Count;
+                    mergeSlots.Add(new MergeSlot(outcome));
                 }
 
-                outcome.SlotBit = bit;
+                outcome.SlotBit = 1UL << (index & 63);
             }
-
-            MergeByPosition[outcome.Position] = new MergeSlot(outcome);
         }
 
-        SlotPositions = new ulong[slotBits.Count == 0 ? 0 : Math.Min(slotBits.Count, 64) * words];
-        for (int position = 0; position < all.Count; position++)
+        MergeSlots = [.. mergeSlots];
+        SlotRanks = new ulong[mergeSlots.Count * words];
+        for (int i = 0; i < all.Count; i++)
         {
-            if (MergeByPosition[position].Bit is var bit and not 0)
+            if (all[i].SlotBit != 0)
             {
-                SlotPositions[(System.Numerics.BitOperations.TrailingZeroCount(bit) * words) + (position >> 6)] |= 1UL << position;
+                SlotRanks[(slotIndex[all[i].SlotKey] * words) + (i >> 6)] |= 1UL << i;
             }
         }
 
@@ -184,17 +184,17 @@ public sealed class CompiledPack
     /// <summary>A bit per production position, set for goodwill outcomes.</summary>
     internal ulong[] GoodwillPositions { get; }
 
-    /// <summary>The merge slot of the outcome at each production position, with how its duplicates merge.</summary>
-    internal MergeSlot[] MergeByPosition { get; }
+    /// <summary>
+    /// The merge slots that more than one outcome of the pack fill, in the canonical order of their first outcome, with
+    /// how their duplicates merge. Slot <c>k</c> has the bit <c>k mod 64</c> (<see cref="CompiledOutcome.SlotBit"/>).
+    /// </summary>
+    internal MergeSlot[] MergeSlots { get; }
 
     /// <summary>A bit per rank, set for <c>stop no-goodwill</c> outcomes.</summary>
     internal ulong[] NoGoodwillStopRanks { get; }
 
-    /// <summary>
-    /// For each merge slot bit (<see cref="CompiledOutcome.SlotBit"/>, by its bit index), the production positions of
-    /// the outcomes with that bit: the words of slot bit <c>s</c> start at <c>s × words</c>.
-    /// </summary>
-    internal ulong[] SlotPositions { get; }
+    /// <summary>For each of the <see cref="MergeSlots"/>, a bit per rank of its outcomes: the words of slot <c>k</c> start at <c>k × words</c>.</summary>
+    internal ulong[] SlotRanks { get; }
 
     /// <summary>A bit per rule (<see cref="CompiledRule.Index"/>), set for the <see cref="Suppressors"/>.</summary>
     internal ulong[] SuppressorBits { get; }

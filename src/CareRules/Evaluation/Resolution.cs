@@ -93,76 +93,72 @@ internal static class Resolution
     }
 
     /// <summary>
-    /// Merges duplicates in production order: each kept decision of a repeated slot against the later ones of its slot;
-    /// the earlier canonical rank stays, or for offers the <see cref="Larger"/> one. Only the positions of the repeated slots are walked.
+    /// Merges duplicates, slot by slot, among the slots produced more than once: of a slot's kept decisions the one
+    /// to keep is the first in canonical order, or for offers the <see cref="Larger"/> one; every other is merged into
+    /// it, in canonical order. Masks, not comparisons in production order: the kept decision is known before any is
+    /// taken away, so each removed one names the decision that stays in the verdict.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Merge(CompiledPack pack, EvaluationBuffer b, ulong repeated)
     {
-        var produced = b.ProducedBits;
-        var slotPositions = pack.SlotPositions;
-        var rankByPosition = pack.RankByPosition;
-        var slots = pack.MergeByPosition;
+        var kept = b.KeptBits;
+        var slotRanks = pack.SlotRanks;
+        var slots = pack.MergeSlots;
         var d = b.ByRank;
-        int words = produced.Length;
-        for (int wi = 0; wi < words; wi++)
+        int words = kept.Length;
+        for (; repeated != 0; repeated &= repeated - 1)
         {
-            for (ulong si = produced[wi] & Positions(slotPositions, repeated, wi, words); si != 0; si &= si - 1)
+            // The slots of this bit: one, unless the pack has more than 64 slots that repeat.
+            for (int k = BitOperations.TrailingZeroCount(repeated); k < slots.Length; k += 64)
             {
-                int pi = (wi << 6) + BitOperations.TrailingZeroCount(si);
-                int i = rankByPosition[pi];
-                if (!b.IsKept(i))
+                int at = k * words;
+                int count = 0;
+                int winner = -1;
+                ref readonly var slot = ref slots[k];
+                for (int w = 0; w < words; w++)
+                {
+                    ulong members = kept[w] & slotRanks[at + w];
+                    count += BitOperations.PopCount(members);
+                    if (winner < 0 && members != 0)
+                    {
+                        winner = (w << 6) + BitOperations.TrailingZeroCount(members);
+                    }
+                }
+
+                if (count < 2)
                 {
                     continue;
                 }
 
-                // The later positions of the same slot bit (two slots share a bit when a pack has more than 64).
-                ref readonly var slot = ref slots[pi];
-                for (int wj = wi; wj < words; wj++)
+                if (slot.KeepLarger)
                 {
-                    ulong sj = produced[wj] & Positions(slotPositions, slot.Bit, wj, words);
-                    if (wj == wi)
+                    for (int w = 0; w < words; w++)
                     {
-                        int at = pi & 63;
-                        sj &= at == 63 ? 0 : ~0UL << (at + 1); // only the positions after i
-                    }
-
-                    for (; sj != 0; sj &= sj - 1)
-                    {
-                        int pj = (wj << 6) + BitOperations.TrailingZeroCount(sj);
-                        int j = rankByPosition[pj];
-                        if (slots[pj].Key != slot.Key || !b.IsKept(j))
+                        for (ulong members = kept[w] & slotRanks[at + w]; members != 0; members &= members - 1)
                         {
-                            continue;
-                        }
-
-                        bool jWins = slot.KeepLarger ? Larger(d, j, i) : j < i;
-                        int winner = jWins ? j : i;
-                        int loser = jWins ? i : j;
-                        MergeInto(b, winner, loser, slot);
-                        b.Remove(loser);
-                        if (jWins)
-                        {
-                            goto next; // i is gone; j carries on the comparison with later decisions in its own turn
+                            int i = (w << 6) + BitOperations.TrailingZeroCount(members);
+                            if (Larger(d, i, winner))
+                            {
+                                winner = i;
+                            }
                         }
                     }
                 }
 
-            next:;
+                for (int w = 0; w < words; w++)
+                {
+                    for (ulong members = kept[w] & slotRanks[at + w]; members != 0; members &= members - 1)
+                    {
+                        int i = (w << 6) + BitOperations.TrailingZeroCount(members);
+                        if (i != winner)
+                        {
+                            MergeInto(b, winner, i, slot);
+                            b.Remove(i);
+                        }
+                    }
+                }
             }
         }
-    }
-
-    /// <summary>Word <paramref name="word"/> of the production positions of the slot bits in <paramref name="slots"/>.</summary>
-    private static ulong Positions(ulong[] slotPositions, ulong slots, int word, int words)
-    {
-        ulong positions = 0;
-        for (; slots != 0; slots &= slots - 1)
-        {
-            positions |= slotPositions[(BitOperations.TrailingZeroCount(slots) * words) + word];
-        }
-
-        return positions;
     }
 
     /// <summary>The cap proper, when goodwill is left: apart from <see cref="Resolve"/> so that its money and trace temporaries do not weigh on every evaluation.</summary>

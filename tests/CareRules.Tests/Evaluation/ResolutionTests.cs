@@ -359,6 +359,42 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void Merge_ThreeEscalationsToOneTarget_EachMergedOneNamesTheKeptOne_InCanonicalOrder()
+    {
+        // Produced a, b, c (rule id order); canonical order c (high, 300), b (high, 100), a (normal, 400). Compared in
+        // production order, a would be merged into b and b then into c; the kept one is known first, so both name c.
+        var soon = Ctx.Now + Duration.FromHours(1);
+        var later = Ctx.Now + Duration.FromHours(3);
+        var pack = Pack(
+            ("a.first", r => r.Priority(400).When(_ => true).Escalate(EscalationTarget.Supervisor, EscalationPriority.Normal, "A.", _ => later)),
+            ("b.mid", r => r.Priority(100).When(_ => true).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "B.", _ => soon)),
+            ("c.top", r => r.Priority(300).When(_ => true).Escalate(EscalationTarget.Supervisor, EscalationPriority.High, "C.")));
+
+        var v = pack.Evaluate(Ctx.Context());
+
+        var kept = Assert.Single(v.Decisions);
+        Assert.Equal(("c.top", EscalationPriority.High, (Instant?)soon), (kept.RuleId, kept.Priority, kept.DueBy));
+        Assert.Equal(
+            [(TraceKind.EscalationMerged, "b.mid", "c.top"), (TraceKind.EscalationMerged, "a.first", "c.top")],
+            v.Trace.Where(t => t.Kind != TraceKind.RuleFired).Select(t => (t.Kind, t.RuleId, t.CauseRuleId)));
+    }
+
+    [Fact]
+    public void Merge_ThreeOffersOfOneKind_TheLargestKept_TheOthersNameIt_InCanonicalOrder()
+    {
+        // Compared in production order, a.small would be merged into b.mid and b.mid into c.large; both name c.large.
+        var pack = Pack(Gift("a.small", 12m, priority: 300), Gift("b.mid", 15m, priority: 200), Gift("c.large", 18m, priority: 100));
+
+        var v = pack.Evaluate(Ctx.Context(total: 500m));
+
+        var gift = Assert.Single(v.Decisions);
+        Assert.Equal(("c.large", Money.Pln(18m)), (gift.RuleId, gift.Value!.Value));
+        Assert.Equal(
+            [(TraceKind.DuplicateMerged, "a.small", "c.large"), (TraceKind.DuplicateMerged, "b.mid", "c.large")],
+            v.Trace.Where(t => t.Kind != TraceKind.RuleFired).Select(t => (t.Kind, t.RuleId, t.CauseRuleId)));
+    }
+
+    [Fact]
     public void Merge_DuplicateOffers_KeepTheLarger()
     {
         var pack = Pack(Gift("a.small", 12m), Gift("b.large", 18m));

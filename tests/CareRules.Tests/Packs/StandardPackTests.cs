@@ -186,6 +186,23 @@ public sealed class StandardPackTests
         }
     }
 
+    [Fact]
+    public void ThreeSupervisorEscalations_OneKept_TheOthersMergedIntoIt_InCanonicalOrder()
+    {
+        // Catalog 7.8: boundary.abusive (normal), reply.sla-breached (high, 200), escalate.repeat-incidents (high, 210).
+        var s = Scenario.AtLocal(2026, 11, 23, 12, 0)
+            .Customer(c => c with { IncidentsLast90Days = 5 })
+            .Case(k => k with { OpenedAt = Scenario.AtLocal(2026, 11, 20, 11).Now, Unanswered = true, Flags = CaseFlags.Abusive });
+
+        var v = Eval(s);
+
+        var e = Assert.Single(v.Decisions, d => d.Type == DecisionType.Escalate);
+        Assert.Equal(("escalate.repeat-incidents", EscalationTarget.Supervisor, EscalationPriority.High, (Instant?)s.Now), (e.RuleId, e.To, e.Priority, e.DueBy));
+        Assert.Equal(
+            [("reply.sla-breached", "escalate.repeat-incidents"), ("boundary.abusive", "escalate.repeat-incidents")],
+            v.Trace.Where(t => t.Kind == TraceKind.EscalationMerged).Select(t => (t.RuleId, t.CauseRuleId)));
+    }
+
     [Theory]
     [InlineData(15, 59, false)]
     [InlineData(16, 0, true)]
