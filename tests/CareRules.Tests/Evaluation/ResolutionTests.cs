@@ -159,6 +159,22 @@ public sealed class ResolutionTests
     }
 
     [Theory]
+    [InlineData(null, "a.high")] // equal gifts: the earlier in canonical order stays, a.high at its rule's 300
+    [InlineData(150, "a.high")]  // its own 150, still above b.low's 100
+    [InlineData(50, "b.low")]    // its own 50, below b.low's 100: b.low stays
+    public void OfferPriority_DecidesBetweenEqualDuplicates(int? offerPriority, string kept)
+    {
+        var pack = Pack(
+            ("a.high", r => r.Priority(300).When(_ => true).Compensate(OfferKind.GiftInParcel, "A.", Money.Pln(20m), offerPriority: offerPriority)),
+            Gift("b.low", 20m, priority: 100));
+
+        var v = pack.Evaluate(Ctx.Context(total: 500m));
+
+        Assert.Equal(kept, Assert.Single(v.Decisions).RuleId);
+        Assert.Equal(kept, Assert.Single(v.Trace, t => t.Kind == TraceKind.DuplicateMerged).CauseRuleId);
+    }
+
+    [Theory]
     [InlineData(145.00, false)] // cap 29: 9 left for the discount < minMeaningfulGift 10 → dropped
     [InlineData(150.00, true)]  // cap 30: 10 left = minMeaningfulGift → kept at 10
     [InlineData(155.00, true)]  // cap 31: 11 left → kept at 11
