@@ -112,8 +112,14 @@ public sealed class CompiledPack
                     mergeSlots.Add(new MergeSlot(outcome));
                 }
 
-                outcome.SlotBit = 1UL << (index & 63);
+                outcome.SlotBit = 1UL << index;
             }
+        }
+
+        // The catalog's vocabulary makes at most 28 merge slots (5 stops, 4 targets, 8 offers, 6 notifications, 5 advices).
+        if (mergeSlots.Count > 64)
+        {
+            throw new InvalidOperationException($"A pack has at most 64 merge slots; this one has {mergeSlots.Count}.");
         }
 
         MergeSlots = [.. mergeSlots];
@@ -186,7 +192,7 @@ public sealed class CompiledPack
 
     /// <summary>
     /// The merge slots that more than one outcome of the pack fill, in the canonical order of their first outcome, with
-    /// how their duplicates merge. Slot <c>k</c> has the bit <c>k mod 64</c> (<see cref="CompiledOutcome.SlotBit"/>).
+    /// how their duplicates merge. Slot <c>k</c> has the bit <c>k</c> (<see cref="CompiledOutcome.SlotBit"/>).
     /// </summary>
     internal MergeSlot[] MergeSlots { get; }
 

@@ -108,53 +108,50 @@ internal static class Resolution
         int words = kept.Length;
         for (; repeated != 0; repeated &= repeated - 1)
         {
-            // The slots of this bit: one, unless the pack has more than 64 slots that repeat.
-            for (int k = BitOperations.TrailingZeroCount(repeated); k < slots.Length; k += 64)
+            int k = BitOperations.TrailingZeroCount(repeated);
+            int at = k * words;
+            int count = 0;
+            int winner = -1;
+            ref readonly var slot = ref slots[k];
+            for (int w = 0; w < words; w++)
             {
-                int at = k * words;
-                int count = 0;
-                int winner = -1;
-                ref readonly var slot = ref slots[k];
-                for (int w = 0; w < words; w++)
+                ulong members = kept[w] & slotRanks[at + w];
+                count += BitOperations.PopCount(members);
+                if (winner < 0 && members != 0)
                 {
-                    ulong members = kept[w] & slotRanks[at + w];
-                    count += BitOperations.PopCount(members);
-                    if (winner < 0 && members != 0)
-                    {
-                        winner = (w << 6) + BitOperations.TrailingZeroCount(members);
-                    }
+                    winner = (w << 6) + BitOperations.TrailingZeroCount(members);
                 }
+            }
 
-                if (count < 2)
-                {
-                    continue;
-                }
+            if (count < 2)
+            {
+                continue;
+            }
 
-                if (slot.KeepLarger)
-                {
-                    for (int w = 0; w < words; w++)
-                    {
-                        for (ulong members = kept[w] & slotRanks[at + w]; members != 0; members &= members - 1)
-                        {
-                            int i = (w << 6) + BitOperations.TrailingZeroCount(members);
-                            if (Larger(d, i, winner))
-                            {
-                                winner = i;
-                            }
-                        }
-                    }
-                }
-
+            if (slot.KeepLarger)
+            {
                 for (int w = 0; w < words; w++)
                 {
                     for (ulong members = kept[w] & slotRanks[at + w]; members != 0; members &= members - 1)
                     {
                         int i = (w << 6) + BitOperations.TrailingZeroCount(members);
-                        if (i != winner)
+                        if (Larger(d, i, winner))
                         {
-                            MergeInto(b, winner, i, slot);
-                            b.Remove(i);
+                            winner = i;
                         }
+                    }
+                }
+            }
+
+            for (int w = 0; w < words; w++)
+            {
+                for (ulong members = kept[w] & slotRanks[at + w]; members != 0; members &= members - 1)
+                {
+                    int i = (w << 6) + BitOperations.TrailingZeroCount(members);
+                    if (i != winner)
+                    {
+                        MergeInto(b, winner, i, slot);
+                        b.Remove(i);
                     }
                 }
             }
