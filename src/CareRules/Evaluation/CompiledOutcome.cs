@@ -128,8 +128,7 @@ internal sealed class CompiledOutcome
 
     /// <summary>
     /// This outcome's merge slot as one bit (0 when it cannot merge): outcomes that may merge with each other share it.
-    /// With more than 64 merge slots in a pack, slots share bits, which only makes resolution look for duplicates
-    /// that are not there.
+    /// Bit <c>k</c> is slot <c>k</c> of <see cref="CompiledPack.MergeSlots"/> (a pack has at most 28 such slots).
     /// </summary>
     public ulong SlotBit { get; internal set; }
 
